@@ -1,0 +1,25 @@
+import { randomBytes } from "node:crypto";
+
+const MARKER_PREFIX = "<<<PR-TRIAGE-";
+
+/** A fresh delimiter per request, so PR text cannot know it in advance. */
+export function newMarker(): string {
+  return `${MARKER_PREFIX}${randomBytes(8).toString("hex")}>>>`;
+}
+
+/**
+ * Makes PR-controlled text safe to place between markers: anything that looks like one of our
+ * markers is defused, so a forged "END" line cannot close the block early.
+ */
+export function neutralize(text: string, marker: string): string {
+  return text.split(marker).join("[marker removed]").replaceAll(MARKER_PREFIX, "<<<PR-TRIAGE(forged)-");
+}
+
+/** Replaces each known secret value with a fixed mask before text leaves the process. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join("[REDACTED SECRET]");
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { Finding, Severity } from "../findings/finding.ts";
+import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
+import { SUMMARY_MARKER } from "./markers.ts";
+import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
+
+export interface SummaryContext {
+  /** `https://github.com/owner/repo` (or the GHE equivalent), for file links. */
+  repoUrl: string;
+  host: string;
+}
+
+const LEVEL_ICON = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
+const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+
+/** The sticky summary comment: score first, then why, then what was found, then coverage. */
+export function renderSummary(result: TriageResult, context: SummaryContext): string {
+  const { risk } = result;
+  const parts: string[] = [SUMMARY_MARKER, `<!-- pr-triage:head ${result.headSha} -->`];
+  parts.push(
+    `## ${LEVEL_ICON[risk.level]} PR Triage: ${risk.level} risk (${risk.score}/100)`,
+    risk.needsHuman ? "> [!WARNING]\n> **AI review unavailable: needs human review.**" : "",
+    llmLine(result.llm),
+  );
+  if (risk.contributions.length > 0 || risk.floor > 0) {
+    parts.push("### Why this score", "| Signal | Points | Reason |", "|---|---:|---|");
+    if (risk.floor > 0)
+      parts.push(`| floor | ${risk.floor} | ${cell(clean(risk.floorReason ?? "", context))} |`);
+    for (const c of risk.contributions.slice(0, 10)) {
+      parts.push(`| ${cell(c.signal)} | +${c.points} | ${cell(clean(c.reason, context))} |`);
+    }
+    parts.push(`\nScore = max(floor ${risk.floor}, signals ${risk.combined}) = **${risk.score}**.`);
+  }
+  if (result.findings.length > 0) parts.push("### Findings", ...renderFindings(result, context));
+  else parts.push("No findings.");
+  if (result.configProblems.length > 0) {
+    parts.push(
+      "### Configuration problems",
+      "Triage used the defaults for these parts.",
+      "| File | Key | Problem | How to fix |",
+      "|---|---|---|---|",
+      ...result.configProblems.map(
+        (p) => `| \`${cell(p.file)}\` | \`${cell(p.keyPath)}\` | ${cell(p.problem)} | ${cell(p.fix)} |`,
+      ),
+    );
+  }
+  parts.push(renderCoverage(result));
+  return capLength(parts.filter((p) => p !== "").join("\n\n"));
+}
+
+function llmLine(llm: LlmOutcome): string {
+  switch (llm.mode) {
+    case "no-key":
+      return "_Analyzers-only mode: no `OPENAI_API_KEY` is configured, so no AI review ran._";
+    case "disabled-by-config":
+      return "_Analyzers-only mode: the LLM is disabled in `.github/pr-triage.yml`._";
+    case "nothing-to-review":
+      return "_No file needed an AI review._";
+    case "unavailable":
+      return `_AI review (${llm.model}) failed: ${llm.reason}._`;
+    case "ok":
+      return `_AI review by \`${llm.model}\`: ${llm.usage.requests} request(s), ${llm.usage.inputTokens} input tokens (${llm.usage.cachedTokens} cached), ${llm.usage.outputTokens} output tokens._`;
+  }
+}
+
+function renderFindings(result: TriageResult, context: SummaryContext): string[] {
+  const inline = new Set(result.inline.map((i) => i.finding));
+  const reasons = new Map(result.summaryOnly.map((s) => [s.finding, s.reason]));
+  const lines: string[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const group = result.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`**${severity}** (${group.length})`);
+    for (const finding of group) {
+      const where = location(finding, result.headSha, context);
+      const note = inline.has(finding) ? "inline comment" : (reasons.get(finding) ?? "");
+      const policy = finding.policy ? ` (policy: ${clean(finding.policy, context)})` : "";
+      lines.push(
+        `- ${where}**${clean(finding.title, context)}**${policy}: ${clean(oneLine(finding.message), context)} _(${note})_`,
+      );
+    }
+  }
+  return lines;
+}
+
+function location(finding: Finding, headSha: string, context: SummaryContext): string {
+  if (finding.path === null) return "";
+  const label = finding.line ? `${finding.path}:${finding.line}` : finding.path;
+  const anchor = finding.line ? `#L${finding.line}` : "";
+  const url = `${context.repoUrl}/blob/${headSha}/${finding.path.split("/").map(encodeURIComponent).join("/")}${anchor}`;
+  return `[\`${cell(label).replace(/`/g, "'")}\`](${url}) `;
+}
+
+function renderCoverage(result: TriageResult): string {
+  const { coverage } = result;
+  const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI; all ${coverage.totalFiles} checked by the analyzers.`;
+  if (coverage.analyzersOnly.length === 0) return head;
+  const rows = coverage.analyzersOnly
+    .slice(0, 100)
+    .map((f) => `- \`${cell(f.path).replace(/`/g, "'")}\`: ${f.reason}`);
+  const more =
+    coverage.analyzersOnly.length > 100 ? [`- … and ${coverage.analyzersOnly.length - 100} more`] : [];
+  return `${head}\n\n<details><summary>Analyzers only (${coverage.analyzersOnly.length})</summary>\n\n${[...rows, ...more].join("\n")}\n\n</details>`;
+}
+
+function clean(text: string, context: SummaryContext): string {
+  return sanitizeMarkdown(text, context.host);
+}
+
+function oneLine(text: string): string {
+  const first = text.split(/\n\s*\n/)[0] ?? "";
+  return first.replace(/\s*\n\s*/g, " ").slice(0, 400);
+}

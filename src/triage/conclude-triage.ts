@@ -1,0 +1,58 @@
+import type { TriageConfig } from "../config/config-schema.ts";
+import type { DiffFile } from "../diff/diff-model.ts";
+import type { Finding } from "../findings/finding.ts";
+import { scoreRisk } from "../risk/score-risk.ts";
+import type { PreparedTriage } from "./prepare-triage.ts";
+import { selectInline } from "./select-inline.ts";
+import type { ConfigProblem, LlmOutcome, TriageResult } from "./triage-result.ts";
+
+export interface ConcludeInput {
+  headSha: string;
+  files: readonly DiffFile[];
+  config: TriageConfig;
+  prepared: PreparedTriage;
+  llm: LlmOutcome;
+  llmFindings: readonly Finding[];
+  configProblems: readonly ConfigProblem[];
+}
+
+/** Pure: anchors, ranks and scores everything found, ready to render and publish. */
+export function concludeTriage(input: ConcludeInput): TriageResult {
+  const findings = [...input.prepared.analyzerFindings, ...input.llmFindings];
+  const byPath = new Map(input.files.map((file) => [file.path, file]));
+  const { inline, summaryOnly } = selectInline(findings, byPath, input.config.review);
+  const llmReviewed =
+    input.llm.mode === "ok" ? input.prepared.pack.chunks.flatMap((chunk) => chunk.files) : [];
+  const analyzersOnly =
+    input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
+      ? input.prepared.analyzersOnly
+      : input.files.map((file) => ({ path: file.path, reason: llmReason(input.llm) }));
+  return {
+    headSha: input.headSha,
+    risk: scoreRisk({
+      findings,
+      files: input.files,
+      llmUnavailable: input.llm.mode === "unavailable",
+      thresholds: input.config.risk.thresholds,
+    }),
+    findings,
+    inline,
+    summaryOnly,
+    coverage: { totalFiles: input.files.length, llmReviewed, analyzersOnly },
+    llm: input.llm,
+    configProblems: [...input.configProblems],
+  };
+}
+
+function llmReason(llm: LlmOutcome): string {
+  switch (llm.mode) {
+    case "no-key":
+      return "analyzers-only mode (no OPENAI_API_KEY)";
+    case "disabled-by-config":
+      return "LLM disabled by config";
+    case "unavailable":
+      return "AI review unavailable";
+    default:
+      return "not sent to the LLM";
+  }
+}

@@ -1,0 +1,39 @@
+import type { Anchor } from "../anchor/anchor-finding.ts";
+import type { Finding } from "../findings/finding.ts";
+import type { LlmUsage } from "../llm/review-with-llm.ts";
+import type { RiskScore } from "../risk/score-risk.ts";
+
+/** A problem with the repository's config or policy files; triage continues with defaults. */
+export interface ConfigProblem {
+  file: string;
+  keyPath: string;
+  problem: string;
+  fix: string;
+}
+
+export type LlmOutcome =
+  | { mode: "no-key" }
+  | { mode: "disabled-by-config" }
+  | { mode: "nothing-to-review" }
+  | { mode: "ok"; model: string; usage: LlmUsage }
+  | { mode: "unavailable"; model: string; reason: string; usage: LlmUsage };
+
+export interface Coverage {
+  totalFiles: number;
+  llmReviewed: string[];
+  /** Files seen only by the deterministic analyzers, and why. */
+  analyzersOnly: { path: string; reason: string }[];
+}
+
+/** Everything the publish step needs, computed without I/O. */
+export interface TriageResult {
+  headSha: string;
+  risk: RiskScore;
+  findings: Finding[];
+  inline: { finding: Finding; anchor: Anchor }[];
+  /** Findings not posted inline, each with the reason, so nothing is lost. */
+  summaryOnly: { finding: Finding; reason: string }[];
+  coverage: Coverage;
+  llm: LlmOutcome;
+  configProblems: ConfigProblem[];
+}

@@ -1,0 +1,218 @@
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import type { TriageQueue } from "../src/queue/triage-queue.ts";
+import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
+import {
+  nockAccessToken,
+  nockAddLabels,
+  nockConfig,
+  nockCreateCheckRun,
+  nockCreateComment,
+  nockCreateReview,
+  nockEnsureLabel,
+  nockGetPull,
+  nockListComments,
+  nockListFiles,
+  nockListReviews,
+  nockUpdateCheckRun,
+} from "./helpers/nock-github.ts";
+import { TEST_PRIVATE_KEY } from "./helpers/test-key.ts";
+import { examplePayload } from "./helpers/webhook-examples.ts";
+
+const PATCH = [
+  "@@ -1,4 +1,6 @@ function login(user) {",
+  " const db = require('./db');",
+  "-const q = 'SELECT * FROM users WHERE id = ?';",
+  "+const q = 'SELECT * FROM users WHERE id = ' + user.id;",
+  "+db.query(q);",
+  "+console.log(user.password);",
+  " module.exports = login;",
+  " // end",
+].join("\n");
+
+const FILES = [
+  { filename: "src/login.js", status: "modified", additions: 3, deletions: 1, changes: 4, patch: PATCH },
+];
+
+interface Pull {
+  number: number;
+  head: { sha: string };
+  labels: { name: string }[];
+  [key: string]: unknown;
+}
+
+function setup(llm: boolean) {
+  let queue: TriageQueue | undefined;
+  const probot = new Probot({
+    appId: 1,
+    privateKey: TEST_PRIVATE_KEY,
+    logLevel: (process.env.TEST_LOG_LEVEL ?? "silent") as "info",
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  void probot.load(
+    createApp({
+      llm: llm
+        ? { apiKey: "sk-test", baseURL: FAKE_LLM_URL, model: "test-model", timeoutMs: 5_000, maxRetries: 0 }
+        : null,
+      webHost: "github.com",
+      onQueue: (q) => {
+        queue = q;
+      },
+    }),
+    { addHandler: () => {} } as never,
+  );
+  return {
+    probot,
+    idle: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await queue?.onIdle();
+    },
+  };
+}
+
+describe("pull_request webhook → published triage", () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("posts one review with an anchored inline comment, a check run, a summary and a label", async () => {
+    const payload = examplePayload<{ pull_request: Pull }>("pull_request", "opened");
+    payload.pull_request.labels = [];
+    const { probot, idle } = setup(true);
+    const posted: Record<string, Record<string, unknown>> = {};
+    const llmRequests: Record<string, unknown>[] = [];
+    const scopes = [
+      nockAccessToken(),
+      nockGetPull(payload.pull_request),
+      nockConfig(null),
+      nockCreateCheckRun((b) => {
+        posted.checkCreate = b;
+      }),
+      nockListFiles(2, FILES),
+      nockChatCompletion(
+        JSON.stringify({
+          findings: [
+            {
+              path: "src/login.js",
+              line: 2,
+              start_line: null,
+              side: "RIGHT",
+              severity: "critical",
+              category: "security",
+              title: "SQL injection",
+              body: "User input is concatenated into SQL. Use a parameterized query.",
+              confidence: 0.95,
+              policy: null,
+            },
+            {
+              path: "src/login.js",
+              line: 40,
+              start_line: null,
+              side: "RIGHT",
+              severity: "high",
+              category: "bug",
+              title: "Unrelated far-away line",
+              body: "Cannot be anchored.",
+              confidence: 0.9,
+              policy: null,
+            },
+          ],
+        }),
+        llmRequests,
+      ),
+      nockListReviews(2),
+      nockCreateReview(2, (b) => {
+        posted.review = b;
+      }),
+      nockListComments(2),
+      nockCreateComment(2, (b) => {
+        posted.summary = b;
+      }),
+      nockEnsureLabel("high", false),
+      nockAddLabels(2, (b) => {
+        posted.labels = b;
+      }),
+      nockUpdateCheckRun((b) => {
+        posted.checkUpdate = b;
+      }),
+    ];
+
+    await probot.receive({ id: "delivery-1", name: "pull_request", payload } as never);
+    await idle();
+
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    expect(posted.checkCreate).toMatchObject({ name: "PR Triage", head_sha: payload.pull_request.head.sha });
+    expect(posted.review).toMatchObject({ event: "COMMENT", commit_id: payload.pull_request.head.sha });
+    expect(posted.review?.comments).toEqual([
+      expect.objectContaining({
+        path: "src/login.js",
+        line: 2,
+        side: "RIGHT",
+        body: expect.stringContaining("SQL injection"),
+      }),
+    ]);
+    const summary = String(posted.summary?.body);
+    expect(summary).toContain("<!-- pr-triage:summary -->");
+    expect(summary).toContain("Unrelated far-away line");
+    expect(summary).toContain("line 40 (RIGHT) is outside the diff");
+    expect(posted.labels).toEqual({ labels: ["risk: high"] });
+    expect(posted.checkUpdate).toMatchObject({ status: "completed", conclusion: "neutral" });
+    expect(String((posted.checkUpdate?.output as { title?: string } | undefined)?.title)).toMatch(
+      /^Risk \d+\/100 \(high\)/,
+    );
+    // The model saw absolute new-file line numbers, inside the untrusted block.
+    const user = JSON.stringify(llmRequests[0]);
+    expect(user).toContain("2 +const q = 'SELECT * FROM users WHERE id = ' + user.id;");
+    expect(user).toMatch(/<<<PR-TRIAGE-[0-9a-f]{16}>>> BEGIN UNTRUSTED/);
+    expect(llmRequests[0]).not.toHaveProperty("tools");
+  });
+
+  it("runs in analyzers-only mode without an API key and says so", async () => {
+    const payload = examplePayload<{ pull_request: Pull }>("pull_request", "opened");
+    const { probot, idle } = setup(false);
+    const posted: Record<string, Record<string, unknown>> = {};
+    const scopes = [
+      nockAccessToken(),
+      nockGetPull(payload.pull_request),
+      nockConfig(null),
+      nockCreateCheckRun(),
+      nockListFiles(2, FILES),
+      nockListReviews(2),
+      nockListComments(2),
+      nockCreateComment(2, (b) => {
+        posted.summary = b;
+      }),
+      nockEnsureLabel("low", true),
+      nockAddLabels(2, (b) => {
+        posted.labels = b;
+      }),
+      nockUpdateCheckRun((b) => {
+        posted.checkUpdate = b;
+      }),
+    ];
+    await probot.receive({ id: "delivery-2", name: "pull_request", payload } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    expect(String(posted.summary?.body)).toContain("Analyzers-only mode");
+    expect(posted.labels).toEqual({ labels: ["risk: low"] });
+    expect(posted.checkUpdate).toMatchObject({ conclusion: "success" });
+  });
+
+  it("skips drafts by default without writing anything", async () => {
+    const payload = examplePayload<{ pull_request: Pull & { draft: boolean } }>("pull_request", "opened");
+    payload.pull_request.draft = true;
+    const { probot, idle } = setup(false);
+    const scopes = [nockAccessToken(), nockGetPull(payload.pull_request, 1), nockConfig(null)];
+    await probot.receive({ id: "delivery-3", name: "pull_request", payload } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    // Any unexpected write would have thrown on disableNetConnect and left no pending mocks to catch it.
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
