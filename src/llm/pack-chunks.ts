@@ -1,46 +1,90 @@
 import { countTokens } from "gpt-tokenizer";
+import type { DiffFile } from "../diff/diff-model.ts";
+import { renderFileForModel } from "../diff/render-for-model.ts";
 
 /** A file ready for the model, with the priority that decides what is sent first. */
 export interface PackableFile {
-  path: string;
-  rendered: string;
-  /** Lower is sent first: sensitive paths and source before tests, docs and generated files. */
+  file: DiffFile;
+  /** Lower is sent first (see `filePriority`). */
   priority: number;
 }
 
+export interface Chunk {
+  files: string[];
+  text: string;
+  tokens: number;
+}
+
 export interface PackResult {
-  chunks: { files: string[]; text: string; tokens: number }[];
-  /** Files that did not fit in the budget, with the reason, for the coverage section. */
+  chunks: Chunk[];
+  /** Files (or parts of files) that did not fit, with the reason, for the coverage section. */
   skipped: { path: string; reason: string }[];
 }
 
 /**
- * Packs whole files into at most `maxChunks` chunks of at most `budget` tokens each, by priority.
- * A file is never split: a half-shown hunk gives the model wrong context and wrong lines.
+ * Packs files into at most `maxChunks` chunks of at most `budget` tokens each, highest priority
+ * first. A file that alone exceeds the budget is split between hunks, never inside one: half a
+ * hunk gives the model wrong context and wrong line numbers.
  */
 export function packChunks(files: readonly PackableFile[], budget: number, maxChunks: number): PackResult {
-  const ordered = [...files].sort((a, b) => a.priority - b.priority || a.path.localeCompare(b.path));
-  const chunks: PackResult["chunks"] = [];
+  const ordered = [...files].sort((a, b) => a.priority - b.priority || a.file.path.localeCompare(b.file.path));
+  const chunks: Chunk[] = [];
   const skipped: PackResult["skipped"] = [];
-  for (const file of ordered) {
-    const tokens = countTokens(file.rendered);
-    if (tokens > budget) {
-      skipped.push({ path: file.path, reason: `diff is ${tokens} tokens, over the ${budget}-token budget` });
-      continue;
-    }
+  const place = (path: string, text: string, tokens: number): boolean => {
     const fits = chunks.find((chunk) => chunk.tokens + tokens <= budget);
     if (fits) {
-      fits.files.push(file.path);
-      fits.text += `\n${file.rendered}`;
+      if (!fits.files.includes(path)) fits.files.push(path);
+      fits.text += `\n${text}`;
       fits.tokens += tokens;
-    } else if (chunks.length < maxChunks) {
-      chunks.push({ files: [file.path], text: file.rendered, tokens });
-    } else {
-      skipped.push({
-        path: file.path,
-        reason: `LLM budget used up (${maxChunks} requests of ${budget} tokens)`,
-      });
+      return true;
     }
+    if (chunks.length >= maxChunks) return false;
+    chunks.push({ files: [path], text, tokens });
+    return true;
+  };
+  const budgetUsed = `LLM budget used up (${maxChunks} request(s) of ${budget} tokens)`;
+
+  for (const { file } of ordered) {
+    const whole = renderFileForModel(file);
+    const tokens = countTokens(whole);
+    if (tokens <= budget) {
+      if (!place(file.path, whole, tokens)) skipped.push({ path: file.path, reason: budgetUsed });
+      continue;
+    }
+    // Too big for one request: send it hunk group by hunk group.
+    let group: DiffFile["hunks"] = [];
+    let groupTokens = 0;
+    const flush = (): boolean => {
+      if (group.length === 0) return true;
+      const text = renderFileForModel({ ...file, hunks: group });
+      const ok = place(file.path, text, countTokens(text));
+      if (!ok) skipped.push({ path: file.path, reason: `${budgetUsed}; ${describeHunks(group)} not reviewed` });
+      group = [];
+      groupTokens = 0;
+      return ok;
+    };
+    for (const hunk of file.hunks) {
+      const hunkTokens = countTokens(renderFileForModel({ ...file, hunks: [hunk] }));
+      if (hunkTokens > budget) {
+        flush();
+        skipped.push({
+          path: file.path,
+          reason: `${describeHunks([hunk])} is ${hunkTokens} tokens, over the ${budget}-token budget`,
+        });
+        continue;
+      }
+      if (groupTokens + hunkTokens > budget) flush();
+      group.push(hunk);
+      groupTokens += hunkTokens;
+    }
+    flush();
   }
   return { chunks, skipped };
+}
+
+function describeHunks(hunks: DiffFile["hunks"]): string {
+  const first = hunks[0];
+  const last = hunks[hunks.length - 1];
+  if (!first || !last) return "no lines";
+  return `lines ${first.newStart}–${last.newStart + Math.max(0, last.newLines - 1)}`;
 }

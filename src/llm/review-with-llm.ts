@@ -17,6 +17,13 @@ export interface LlmReviewRequest {
   secrets: readonly string[];
 }
 
+/** Runs one request under the caller's concurrency limits (see LlmLimiter). */
+export type Schedule = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** PR descriptions can be huge; the diff is what matters, so the body is capped. */
+const MAX_BODY_CHARS = 4_000;
+const MAX_TITLE_CHARS = 300;
+
 export interface LlmUsage {
   inputTokens: number;
   cachedTokens: number;
@@ -49,28 +56,40 @@ export async function reviewWithLlm(
   client: OpenAI,
   model: string,
   request: LlmReviewRequest,
+  schedule: Schedule = (task) => task(),
 ): Promise<LlmReview> {
   const usage: LlmUsage = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, requests: 0 };
   const findings: Finding[] = [];
   const system = redact(renderPrompt("system", { policies: request.policies }), request.secrets);
-  for (const [index, diff] of request.chunks.entries()) {
-    const marker = newMarker();
-    const user = renderPrompt("review", {
-      marker,
-      title: safe(request.title, marker, request.secrets),
-      body: safe(request.body || "(empty)", marker, request.secrets),
-      chunk: `part ${index + 1} of ${request.chunks.length}`,
-      diff: safe(diff, marker, request.secrets),
-    });
-    const messages: ChatCompletionMessageParam[] = [
-      { role: "system", content: system },
-      { role: "user", content: user },
-    ];
-    const result = await askWithRepair(client, model, messages, usage);
-    if (!result.ok) return { status: "unavailable", model, reason: result.reason, findings, usage };
-    findings.push(...result.output.findings.map(toFinding));
+  // Chunks run concurrently within the caller's limits; each has its own marker.
+  const results = await Promise.all(
+    request.chunks.map((diff, index) => {
+      const marker = newMarker();
+      const user = renderPrompt("review", {
+        marker,
+        title: safe(cap(request.title, MAX_TITLE_CHARS), marker, request.secrets),
+        body: safe(cap(request.body, MAX_BODY_CHARS) || "(empty)", marker, request.secrets),
+        chunk: `part ${index + 1} of ${request.chunks.length}`,
+        diff: safe(diff, marker, request.secrets),
+      });
+      const messages: ChatCompletionMessageParam[] = [
+        { role: "system", content: system },
+        { role: "user", content: user },
+      ];
+      return schedule(() => askWithRepair(client, model, messages, usage));
+    }),
+  );
+  for (const result of results) if (result.ok) findings.push(...result.output.findings.map(toFinding));
+  const failed = results.find((result) => !result.ok);
+  if (failed && !failed.ok) {
+    const reason = results.length > 1 ? `${failed.reason} (${results.filter((r) => !r.ok).length} of ${results.length} parts failed)` : failed.reason;
+    return { status: "unavailable", model, reason, findings, usage };
   }
   return { status: "ok", model, findings, usage };
+}
+
+function cap(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n[… ${text.length - max} more characters not shown]`;
 }
 
 function safe(text: string, marker: string, secrets: readonly string[]): string {

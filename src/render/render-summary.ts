@@ -1,4 +1,5 @@
 import type { Finding, Severity } from "../findings/finding.ts";
+import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
@@ -56,10 +57,15 @@ function llmLine(llm: LlmOutcome): string {
     case "nothing-to-review":
       return "_No file needed an AI review._";
     case "unavailable":
-      return `_AI review (${llm.model}) failed: ${llm.reason}._`;
+      return `_AI review (\`${llm.model}\`) failed: ${llm.reason}. ${usageLine(llm.usage, llm.costUsd)}_`;
     case "ok":
-      return `_AI review by \`${llm.model}\`: ${llm.usage.requests} request(s), ${llm.usage.inputTokens} input tokens (${llm.usage.cachedTokens} cached), ${llm.usage.outputTokens} output tokens._`;
+      return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}_`;
   }
+}
+
+function usageLine(usage: LlmUsage, costUsd: number | null): string {
+  const cost = costUsd === null ? "cost unknown" : `≈ $${costUsd.toFixed(costUsd < 0.01 ? 4 : 2)}`;
+  return `${usage.requests} request(s), ${usage.inputTokens} input tokens (${usage.cachedTokens} cached), ${usage.outputTokens} output tokens, ${cost}.`;
 }
 
 function renderFindings(result: TriageResult, context: SummaryContext): string[] {

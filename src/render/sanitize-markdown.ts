@@ -5,12 +5,35 @@ export const MAX_CHECK_SUMMARY_CHARS = 65_535;
 const TRUNCATION_NOTE = "\n\n… (truncated to fit GitHub's size limit)";
 
 /**
+ * Shapes of credentials we never want to echo back, even when the model quotes them. The
+ * analyzers mask the secrets they find; this catches ones the model saw another way.
+ */
+const SECRET_SHAPES: readonly RegExp[] = [
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{40,}\b/g,
+  /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}\b/g,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g,
+  /\bAIza[0-9A-Za-z_-]{35}\b/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
+  /\bnpm_[A-Za-z0-9]{36}\b/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+];
+
+/** Replaces anything shaped like a credential with a fixed mask. */
+export function redactSecretShapes(text: string): string {
+  let out = text;
+  for (const shape of SECRET_SHAPES) out = out.replace(shape, "[REDACTED SECRET]");
+  return out;
+}
+
+/**
  * Makes untrusted text (model output, PR file names) safe to post: it cannot ping people,
  * hide content, load images or link off the PR's host.
  */
 export function sanitizeMarkdown(text: string, allowedHost = "github.com"): string {
   return (
-    text
+    redactSecretShapes(text)
       .replace(/<!--[\s\S]*?(-->|$)/g, "")
       // Images first, so their alt text does not survive as a link below.
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")

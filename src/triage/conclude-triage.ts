@@ -3,6 +3,7 @@ import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
+import { mergeDuplicates } from "./merge-duplicates.ts";
 import { selectInline } from "./select-inline.ts";
 import type { ConfigProblem, LlmOutcome, TriageResult } from "./triage-result.ts";
 
@@ -18,7 +19,7 @@ export interface ConcludeInput {
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
-  const findings = [...input.prepared.analyzerFindings, ...input.llmFindings];
+  const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]);
   const byPath = new Map(input.files.map((file) => [file.path, file]));
   const { inline, summaryOnly } = selectInline(findings, byPath, input.config.review);
   const llmReviewed =

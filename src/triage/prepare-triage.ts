@@ -1,9 +1,8 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
-import type { DiffFile } from "../diff/diff-model.ts";
 import { filterFiles } from "../diff/filter-files.ts";
-import { renderFileForModel } from "../diff/render-for-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import { filePriority } from "../llm/file-priority.ts";
 import { type PackResult, packChunks } from "../llm/pack-chunks.ts";
 
 export interface PreparedTriage {
@@ -13,20 +12,17 @@ export interface PreparedTriage {
   analyzersOnly: { path: string; reason: string }[];
 }
 
-const TEST_PATH = /(^|\/)(test|tests|__tests__|spec)\/|\.(test|spec)\.[a-z]+$/i;
-const DOC_PATH = /\.(md|mdx|txt|rst|adoc)$|(^|\/)docs?\//i;
-
-/** Pure: runs the analyzers on every file and packs the reviewable ones for the LLM. */
-export function prepareTriage(input: AnalyzerInput, tokenBudget: number): PreparedTriage {
+/**
+ * Pure: runs the analyzers on every file (ignored ones too: a lockfile is a supply-chain signal)
+ * and packs the reviewable ones for the LLM within `diffTokenBudget` tokens per request.
+ */
+export function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): PreparedTriage {
   const analyzerFindings = runAnalyzers(input);
   const { reviewable, ignored } = filterFiles(input.files, input.config.ignore);
+  const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
-    reviewable.map((file) => ({
-      path: file.path,
-      rendered: renderFileForModel(file),
-      priority: priority(file),
-    })),
-    tokenBudget,
+    reviewable.map((file) => ({ file, priority: filePriority(file, sensitiveGlobs) })),
+    diffTokenBudget,
     input.config.llm.maxChunks,
   );
   return {
@@ -34,11 +30,4 @@ export function prepareTriage(input: AnalyzerInput, tokenBudget: number): Prepar
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
   };
-}
-
-/** Source first, then tests, then docs: the order a reviewer with little time would read them. */
-function priority(file: DiffFile): number {
-  if (TEST_PATH.test(file.path)) return 2;
-  if (DOC_PATH.test(file.path)) return 3;
-  return 1;
 }

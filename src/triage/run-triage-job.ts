@@ -6,7 +6,10 @@ import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts"
 import { publishReview } from "../github/publish-review.ts";
 import { syncRiskLabel } from "../github/sync-risk-label.ts";
 import { upsertSummaryComment } from "../github/upsert-summary-comment.ts";
+import { diffTokenBudget } from "../llm/diff-token-budget.ts";
+import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
+import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
@@ -21,7 +24,12 @@ export interface JobDeps {
   llm: LlmSettings | null;
   /** `github.com`, or the GHE host: links elsewhere are stripped from posted text. */
   webHost: string;
+  /** Price table for cost estimates, and the LLM concurrency limiter (global + per installation). */
+  llmPrices?: Record<string, ModelPrice>;
+  llmSchedule?: Schedule;
 }
+
+const NO_POLICIES = "No repository policies apply to this pull request.";
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
 
@@ -57,8 +65,24 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         body: pr.body ?? "",
       },
     };
-    const prepared = prepareTriage(input, config.llm.maxInputTokens);
-    const llm = await runLlmStep(deps.llm, config, prepared, input.pr, log);
+    const policies = NO_POLICIES;
+    const prepared = prepareTriage(
+      input,
+      diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body),
+    );
+    const llm = await runLlmStep(
+      {
+        settings: deps.llm,
+        config,
+        prepared,
+        pr: input.pr,
+        policies,
+        secrets: [],
+        prices: deps.llmPrices ?? {},
+        ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
+      },
+      log,
+    );
 
     // 6–7. Anchor, rank and score (pure).
     const result = concludeTriage({

@@ -15,8 +15,8 @@ export type LlmOutcome =
   | { mode: "no-key" }
   | { mode: "disabled-by-config" }
   | { mode: "nothing-to-review" }
-  | { mode: "ok"; model: string; usage: LlmUsage }
-  | { mode: "unavailable"; model: string; reason: string; usage: LlmUsage };
+  | { mode: "ok"; model: string; usage: LlmUsage; costUsd: number | null }
+  | { mode: "unavailable"; model: string; reason: string; usage: LlmUsage; costUsd: number | null };
 
 export interface Coverage {
   totalFiles: number;
