@@ -15,6 +15,7 @@ import {
   nockGetPull,
   nockListComments,
   nockListFiles,
+  nockListReviewComments,
   nockListReviews,
   nockUpdateCheckRun,
 } from "./helpers/nock-github.ts";
@@ -126,11 +127,12 @@ describe("pull_request webhook → published triage", () => {
         }),
         llmRequests,
       ),
+      nockListComments(2),
+      nockListReviewComments(2),
       nockListReviews(2),
       nockCreateReview(2, (b) => {
         posted.review = b;
       }),
-      nockListComments(2),
       nockCreateComment(2, (b) => {
         posted.summary = b;
       }),
@@ -183,8 +185,9 @@ describe("pull_request webhook → published triage", () => {
       nockConfig(null),
       nockCreateCheckRun(),
       nockListFiles(2, FILES),
-      nockListReviews(2),
       nockListComments(2),
+      nockListReviewComments(2),
+      nockListReviews(2),
       nockCreateComment(2, (b) => {
         posted.summary = b;
       }),
@@ -214,5 +217,120 @@ describe("pull_request webhook → published triage", () => {
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
     // Any unexpected write would have thrown on disableNetConnect and left no pending mocks to catch it.
     expect(nock.pendingMocks()).toEqual([]);
+  });
+  it("uses the check conclusion the config sets for the level", async () => {
+    const payload = examplePayload<{ pull_request: Pull }>("pull_request", "opened");
+    payload.pull_request.labels = [{ name: "risk: low" }];
+    const { probot, idle } = setup(false);
+    let check: Record<string, unknown> = {};
+    const scopes = [
+      nockAccessToken(),
+      nockGetPull(payload.pull_request),
+      // Maintainers can gate merges on any level, even low.
+      nockConfig("checks:\n  conclusion:\n    low: failure\n"),
+      nockCreateCheckRun(),
+      nockListFiles(2, FILES),
+      nockListComments(2),
+      nockListReviewComments(2),
+      nockListReviews(2),
+      nockCreateComment(2, () => {}),
+      nockUpdateCheckRun((b) => {
+        check = b;
+      }),
+    ];
+    await probot.receive({ id: "delivery-4", name: "pull_request", payload } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+  });
+});
+
+describe("/triage command", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  function commandPayload(body = "/triage") {
+    const payload = examplePayload<{
+      comment: { body: string; id: number };
+      issue: { number: number; pull_request?: unknown };
+    }>("issue_comment", "created");
+    payload.comment.body = body;
+    payload.issue.pull_request = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" };
+    return payload;
+  }
+
+  function nockPermission(permission: string) {
+    return nock("https://api.github.com")
+      .get("/repos/Codertocat/Hello-World/collaborators/Codertocat/permission")
+      .reply(200, { permission, role_name: permission, user: { login: "Codertocat" } });
+  }
+
+  function nockReaction(content: string) {
+    return nock("https://api.github.com")
+      .post("/repos/Codertocat/Hello-World/issues/comments/492700400/reactions", { content })
+      .reply(201, {});
+  }
+
+  it("re-runs the triage for a user with write access", async () => {
+    const pull = examplePayload<{ pull_request: Pull & { number: number; state: string } }>(
+      "pull_request",
+      "opened",
+    ).pull_request;
+    pull.number = 1;
+    // Closed PR: the job starts, re-reads the PR and stops, which proves it was enqueued.
+    pull.state = "closed";
+    const { probot, idle } = setup(false);
+    const scopes = [nockAccessToken(), nockPermission("write"), nockGetPull(pull, 2), nockReaction("eyes")];
+    await probot.receive({ id: "cmd-1", name: "issue_comment", payload: commandPayload() } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("ignores /triage from a user without write access, with a 👎 reaction", async () => {
+    const { probot, idle } = setup(false);
+    const scopes = [nockAccessToken(), nockPermission("read"), nockReaction("-1")];
+    await probot.receive({ id: "cmd-2", name: "issue_comment", payload: commandPayload() } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("ignores comments that are not the command", async () => {
+    const { probot, idle } = setup(false);
+    // With the network disabled, any GitHub call would make the handler (and so receive) throw.
+    await expect(
+      probot.receive({
+        id: "cmd-3",
+        name: "issue_comment",
+        payload: commandPayload("please /triage this"),
+      } as never),
+    ).resolves.toBeUndefined();
+    await idle();
+  });
+
+  it("re-runs the triage when our check run is re-requested from the Checks UI", async () => {
+    const payload = examplePayload<{
+      check_run: { name: string; head_sha: string; pull_requests: unknown[] };
+      repository: Record<string, unknown>;
+    }>("check_run", "rerequested");
+    payload.check_run.name = "PR Triage";
+    payload.check_run.pull_requests = [{ number: 1 }];
+    payload.repository = examplePayload<{ repository: Record<string, unknown> }>(
+      "pull_request",
+      "opened",
+    ).repository;
+    const pull = examplePayload<{ pull_request: Pull & { number: number; state: string } }>(
+      "pull_request",
+      "opened",
+    ).pull_request;
+    pull.number = 1;
+    pull.state = "closed";
+    const { probot, idle } = setup(false);
+    const scopes = [nockAccessToken(), nockGetPull(pull, 1)];
+    await probot.receive({ id: "rerun-1", name: "check_run", payload } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   });
 });

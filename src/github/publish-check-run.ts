@@ -1,3 +1,4 @@
+import { batchAnnotations, type CheckAnnotation } from "../render/render-annotations.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /** The check run's name is part of the product contract: branch protection requires it by name. */
@@ -17,20 +18,32 @@ export async function startCheckRun(octokit: Octokit, repo: RepoRef, headSha: st
   return data.id;
 }
 
-/** Completes the check; a check must never be left stuck in progress. */
+/**
+ * Completes the check; a check must never be left stuck in progress. GitHub takes at most 50
+ * annotations per request and appends those of later updates, so they go in batches.
+ */
 export async function completeCheckRun(
   octokit: Octokit,
   repo: RepoRef,
   checkRunId: number,
   conclusion: CheckConclusion,
   output: { title: string; summary: string },
+  annotations: readonly CheckAnnotation[] = [],
 ): Promise<void> {
+  const [first = [], ...rest] = batchAnnotations(annotations);
   await octokit.rest.checks.update({
     ...repo,
     check_run_id: checkRunId,
     status: "completed",
     conclusion,
     completed_at: new Date().toISOString(),
-    output,
+    output: { ...output, annotations: first },
   });
+  for (const batch of rest) {
+    await octokit.rest.checks.update({
+      ...repo,
+      check_run_id: checkRunId,
+      output: { ...output, annotations: batch },
+    });
+  }
 }

@@ -1,20 +1,35 @@
 import { SUMMARY_MARKER } from "../render/markers.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
-/** Keeps exactly one summary comment per PR, found by its marker and edited in place. */
-export async function upsertSummaryComment(
+export interface SummaryComment {
+  id: number;
+  body: string;
+}
+
+/** Finds our summary comment on the PR by its marker (the product contract's identity for it). */
+export async function findSummaryComment(
   octokit: Octokit,
   repo: RepoRef,
   issueNumber: number,
-  body: string,
-): Promise<{ id: number; action: "created" | "updated" | "unchanged" }> {
+): Promise<SummaryComment | null> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
   });
-  const mine = comments.find((c) => c.body?.includes(SUMMARY_MARKER) && c.performed_via_github_app);
-  const existing = mine ?? comments.find((c) => c.body?.includes(SUMMARY_MARKER) && c.user?.type === "Bot");
+  // Only a bot's comment counts: a human quoting the marker must not hijack the summary.
+  const mine = comments.find((c) => c.body?.includes(SUMMARY_MARKER) && c.user?.type === "Bot");
+  return mine ? { id: mine.id, body: mine.body ?? "" } : null;
+}
+
+/** Keeps exactly one summary comment per PR, edited in place; no write when nothing changed. */
+export async function upsertSummaryComment(
+  octokit: Octokit,
+  repo: RepoRef,
+  issueNumber: number,
+  existing: SummaryComment | null,
+  body: string,
+): Promise<{ id: number; action: "created" | "updated" | "unchanged" }> {
   if (existing) {
     if (existing.body === body) return { id: existing.id, action: "unchanged" };
     await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });

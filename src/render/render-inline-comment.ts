@@ -1,11 +1,17 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
 import type { Finding } from "../findings/finding.ts";
+import { fingerprintMarker } from "./markers.ts";
 import { capLength, sanitizeMarkdown } from "./sanitize-markdown.ts";
 
 const SEVERITY_BADGE = { info: "ℹ️", low: "🔵", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 
 /** One inline review comment. Untrusted parts (title, message, policy) are sanitized; our frame is not. */
-export function renderInlineComment(finding: Finding, anchor: Anchor, host: string): string {
+export function renderInlineComment(
+  finding: Finding,
+  anchor: Anchor,
+  host: string,
+  fingerprint: string,
+): string {
   const clean = (text: string) => sanitizeMarkdown(text, host);
   const moved = anchor.moved ? `\n\n_Moved here from line ${finding.line}, which is outside the diff._` : "";
   const policy = finding.policy ? `\n\nPolicy: ${clean(finding.policy)}` : "";
@@ -14,6 +20,6 @@ export function renderInlineComment(finding: Finding, anchor: Anchor, host: stri
       ? `AI review, confidence ${Math.round(finding.confidence * 100)}%`
       : `rule \`${finding.ruleId}\``;
   return capLength(
-    `${SEVERITY_BADGE[finding.severity]} **${clean(finding.title)}** (${finding.severity})\n\n${clean(finding.message)}${policy}${moved}\n\n<sub>PR Triage · ${source}</sub>`,
+    `${fingerprintMarker(fingerprint)}\n${SEVERITY_BADGE[finding.severity]} **${clean(finding.title)}** (${finding.severity})\n\n${clean(finding.message)}${policy}${moved}\n\n<sub>PR Triage · ${source}</sub>`,
   );
 }

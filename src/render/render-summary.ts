@@ -3,6 +3,7 @@ import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
+import { encodeSummaryState } from "./summary-state.ts";
 
 export interface SummaryContext {
   /** `https://github.com/owner/repo` (or the GHE equivalent), for file links. */
@@ -13,26 +14,24 @@ export interface SummaryContext {
 const LEVEL_ICON = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 
-/** The sticky summary comment: score first, then why, then what was found, then coverage. */
+/**
+ * The sticky summary comment, in the order a reviewer reads it: the verdict, why, what was
+ * found, who was asked, what changed, and what was (not) covered. Low-risk PRs stay short.
+ */
 export function renderSummary(result: TriageResult, context: SummaryContext): string {
   const { risk } = result;
-  const parts: string[] = [SUMMARY_MARKER, `<!-- pr-triage:head ${result.headSha} -->`];
+  const brief = risk.level === "low" && result.findings.length === 0;
+  const parts: string[] = [SUMMARY_MARKER, encodeSummaryState(result.state)];
   parts.push(
     `## ${LEVEL_ICON[risk.level]} PR Triage: ${risk.level} risk (${risk.score}/100)`,
     risk.needsHuman ? "> [!WARNING]\n> **AI review unavailable: needs human review.**" : "",
     llmLine(result.llm),
   );
-  if (risk.contributions.length > 0 || risk.floor > 0) {
-    parts.push("### Why this score", "| Signal | Points | Reason |", "|---|---:|---|");
-    if (risk.floor > 0)
-      parts.push(`| floor | ${risk.floor} | ${cell(clean(risk.floorReason ?? "", context))} |`);
-    for (const c of risk.contributions.slice(0, 10)) {
-      parts.push(`| ${cell(c.signal)} | +${c.points} | ${cell(clean(c.reason, context))} |`);
-    }
-    parts.push(`\nScore = max(floor ${risk.floor}, signals ${risk.combined}) = **${risk.score}**.`);
-  }
-  if (result.findings.length > 0) parts.push("### Findings", ...renderFindings(result, context));
-  else parts.push("No findings.");
+  if (!brief && (risk.contributions.length > 0 || risk.floor > 0))
+    parts.push(renderBreakdown(result, context));
+  parts.push(result.findings.length > 0 ? renderFindings(result, context) : "No findings.");
+  parts.push(renderRouting(result));
+  parts.push(renderDelta(result));
   if (result.configProblems.length > 0) {
     parts.push(
       "### Configuration problems",
@@ -46,6 +45,31 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
   }
   parts.push(renderCoverage(result));
   return capLength(parts.filter((p) => p !== "").join("\n\n"));
+}
+
+function renderBreakdown(result: TriageResult, context: SummaryContext): string {
+  const { risk } = result;
+  const rows = ["### Why this score", "| Signal | Points | Reason |", "|---|---:|---|"];
+  if (risk.floor > 0)
+    rows.push(`| floor | ${risk.floor} | ${cell(clean(risk.floorReason ?? "", context))} |`);
+  for (const c of risk.contributions.slice(0, 10)) {
+    rows.push(`| ${cell(c.signal)} | +${c.points} | ${cell(clean(c.reason, context))} |`);
+  }
+  if (risk.contributions.length > 10)
+    rows.push(`| … | | ${risk.contributions.length - 10} smaller signals |`);
+  rows.push("", `Score = max(floor ${risk.floor}, signals ${risk.combined}) = **${risk.score}**.`);
+  const bySignal = new Map<string, number>();
+  for (const c of risk.contributions) bySignal.set(c.signal, (bySignal.get(c.signal) ?? 0) + c.points);
+  if ((risk.level === "high" || risk.level === "critical") && bySignal.size > 1) {
+    rows.push(
+      "",
+      "```mermaid",
+      "pie showData title Risk signals",
+      ...[...bySignal].map(([signal, points]) => `  "${signal.replace(/["\n]/g, "")}" : ${points}`),
+      "```",
+    );
+  }
+  return rows.join("\n");
 }
 
 function llmLine(llm: LlmOutcome): string {
@@ -68,10 +92,10 @@ function usageLine(usage: LlmUsage, costUsd: number | null): string {
   return `${usage.requests} request(s), ${usage.inputTokens} input tokens (${usage.cachedTokens} cached), ${usage.outputTokens} output tokens, ${cost}.`;
 }
 
-function renderFindings(result: TriageResult, context: SummaryContext): string[] {
+function renderFindings(result: TriageResult, context: SummaryContext): string {
   const inline = new Set(result.inline.map((i) => i.finding));
   const reasons = new Map(result.summaryOnly.map((s) => [s.finding, s.reason]));
-  const lines: string[] = [];
+  const lines: string[] = ["### Findings"];
   for (const severity of SEVERITY_ORDER) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
@@ -85,13 +109,37 @@ function renderFindings(result: TriageResult, context: SummaryContext): string[]
       );
     }
   }
-  return lines;
+  return lines.join("\n");
+}
+
+function renderRouting(result: TriageResult): string {
+  const routing = result.routing;
+  if (!routing || (routing.requested.length + routing.failed.length === 0 && routing.skipped.length === 0))
+    return "";
+  const lines = ["### Reviewers"];
+  for (const r of routing.requested) lines.push(`- Requested ${r.reviewer}: ${r.reason}`);
+  for (const r of routing.skipped) lines.push(`- Not requested ${r.reviewer}: ${r.reason}`);
+  for (const r of routing.failed) lines.push(`- ⚠️ Could not request ${r.reviewer}: ${r.reason}`);
+  return lines.join("\n");
+}
+
+function renderDelta(result: TriageResult): string {
+  const delta = result.delta;
+  if (!delta) return "";
+  const fixed =
+    delta.fixed.length > 0
+      ? `; fixed: ${delta.fixed
+          .slice(0, 10)
+          .map((t) => `“${cell(t)}”`)
+          .join(", ")}`
+      : "";
+  return `### Since the last triage (${delta.previousHead.slice(0, 7)})\n${delta.added} new, ${delta.fixed.length} fixed, ${delta.stillOpen} still open${fixed}.`;
 }
 
 function location(finding: Finding, headSha: string, context: SummaryContext): string {
   if (finding.path === null) return "";
   const label = finding.line ? `${finding.path}:${finding.line}` : finding.path;
-  const anchor = finding.line ? `#L${finding.line}` : "";
+  const anchor = finding.line && finding.side === "RIGHT" ? `#L${finding.line}` : "";
   const url = `${context.repoUrl}/blob/${headSha}/${finding.path.split("/").map(encodeURIComponent).join("/")}${anchor}`;
   return `[\`${cell(label).replace(/`/g, "'")}\`](${url}) `;
 }

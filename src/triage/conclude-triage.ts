@@ -1,9 +1,11 @@
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
-import type { PreparedTriage } from "./prepare-triage.ts";
+import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
+import type { PreparedTriage } from "./prepare-triage.ts";
 import { selectInline } from "./select-inline.ts";
 import type { ConfigProblem, LlmOutcome, TriageResult } from "./triage-result.ts";
 
@@ -15,13 +17,28 @@ export interface ConcludeInput {
   llm: LlmOutcome;
   llmFindings: readonly Finding[];
   configProblems: readonly ConfigProblem[];
+  /** Fingerprints of inline comments already posted on this PR by earlier triages. */
+  alreadyPosted?: ReadonlySet<string>;
+  /** State saved in the previous summary, to report what changed since. */
+  previousState?: SummaryState | null;
 }
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
   const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]);
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const { inline, summaryOnly } = selectInline(findings, byPath, input.config.review);
+  const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
+  const { inline, summaryOnly } = selectInline(
+    findings,
+    byPath,
+    input.config.review,
+    fingerprints,
+    input.alreadyPosted ?? new Set(),
+  );
+  const state: SummaryState = {
+    headSha: input.headSha,
+    findings: Object.fromEntries(findings.map((finding) => [fingerprints.get(finding) ?? "", finding.title])),
+  };
   const llmReviewed =
     input.llm.mode === "ok" ? input.prepared.pack.chunks.flatMap((chunk) => chunk.files) : [];
   const analyzersOnly =
@@ -42,6 +59,13 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     coverage: { totalFiles: input.files.length, llmReviewed, analyzersOnly },
     llm: input.llm,
     configProblems: [...input.configProblems],
+    fingerprints,
+    state,
+    delta:
+      input.previousState && input.previousState.headSha !== input.headSha
+        ? diffSummaryState(input.previousState, state)
+        : null,
+    routing: null,
   };
 }
 

@@ -46,9 +46,18 @@ export async function runLlmStep(
   if (review.status === "unavailable") {
     log.warn({ reason: review.reason }, "AI review unavailable");
     return {
-      outcome: { mode: "unavailable", model: review.model, reason: review.reason, usage: review.usage, costUsd },
+      outcome: {
+        mode: "unavailable",
+        model: review.model,
+        reason: review.reason,
+        usage: review.usage,
+        costUsd,
+      },
       findings: review.findings,
     };
   }
-  return { outcome: { mode: "ok", model: review.model, usage: review.usage, costUsd }, findings: review.findings };
+  return {
+    outcome: { mode: "ok", model: review.model, usage: review.usage, costUsd },
+    findings: review.findings,
+  };
 }

@@ -1,20 +1,20 @@
 import type { Logger } from "probot";
+import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
-import { publishReview } from "../github/publish-review.ts";
-import { syncRiskLabel } from "../github/sync-risk-label.ts";
-import { upsertSummaryComment } from "../github/upsert-summary-comment.ts";
+import { findSummaryComment } from "../github/upsert-summary-comment.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
+import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
-import { renderInlineComment } from "../render/render-inline-comment.ts";
-import { renderSummary } from "../render/render-summary.ts";
+import { decodeSummaryState } from "../render/summary-state.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
+import { publishTriage } from "./publish-triage.ts";
 import { runLlmStep } from "./run-llm-step.ts";
 import type { TriageJob } from "./triage-job.ts";
 
@@ -84,7 +84,8 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       log,
     );
 
-    // 6–7. Anchor, rank and score (pure).
+    // 6–7. Anchor, rank and score (pure), remembering what earlier pushes already reported.
+    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber);
     const result = concludeTriage({
       headSha: pr.head.sha,
       files,
@@ -93,6 +94,8 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       llm: llm.outcome,
       llmFindings: llm.findings,
       configProblems: problems,
+      alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
+      previousState: decodeSummaryState(previousSummary?.body),
     });
 
     // 8. Publish, checking first that a newer push has not made this result stale.
@@ -104,58 +107,43 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       });
       return "skipped-stale";
     }
-    const review = await publishReview(
+    const summary = await publishTriage(
       octokit,
-      repo,
-      job.pullNumber,
-      pr.head.sha,
-      `PR Triage: **${result.risk.level}** risk (${result.risk.score}/100). Details are in the summary comment.`,
-      result.inline.map(({ finding, anchor }) => ({
-        finding,
-        path: anchor.path,
-        line: anchor.line,
-        side: anchor.side,
-        startLine: anchor.startLine,
-        body: renderInlineComment(finding, anchor, deps.webHost),
-      })),
-    );
-    if (review.status === "posted" && review.rejected.length > 0) {
-      result.inline = result.inline.filter((i) => !review.rejected.some((r) => r.finding === i.finding));
-      result.summaryOnly.push(
-        ...review.rejected.map((r) => ({ finding: r.finding, reason: "GitHub rejected the inline comment" })),
-      );
-    }
-    const summary = renderSummary(result, {
-      repoUrl: pr.base.repo.html_url,
-      host: deps.webHost,
-    });
-    await upsertSummaryComment(octokit, repo, job.pullNumber, summary);
-    if (config.labels) {
-      await syncRiskLabel(
-        octokit,
+      {
         repo,
-        job.pullNumber,
-        pr.labels.map((label) => label.name),
-        result.risk.level,
-      );
-    }
+        pullNumber: job.pullNumber,
+        headSha: pr.head.sha,
+        author: pr.user.login,
+        labels: latest.labels.map((label) => label.name),
+        requestedUsers: latest.requested_reviewers?.map((user) => user.login) ?? [],
+        requestedTeams: latest.requested_teams?.map((team) => team.slug) ?? [],
+        repoUrl: pr.base.repo.html_url,
+        webHost: deps.webHost,
+        previousSummary,
+      },
+      result,
+      config,
+      log,
+    );
     await completeCheckRun(
       octokit,
       repo,
       checkRunId,
       config.checks.conclusion[result.risk.level],
       renderCheckOutput(result, summary),
+      renderAnnotations(result.findings, deps.webHost),
     );
     log.info(
       {
         score: result.risk.score,
         level: result.risk.level,
         findings: result.findings.length,
-        inline: result.inline.length,
         llm: result.llm.mode,
-        ...(result.llm.mode === "ok" || result.llm.mode === "unavailable" ? { usage: result.llm.usage } : {}),
+        ...(result.llm.mode === "ok" || result.llm.mode === "unavailable"
+          ? { usage: result.llm.usage, costUsd: result.llm.costUsd }
+          : {}),
       },
-      "triage published",
+      "triage done",
     );
     return "triaged";
   } catch (error) {

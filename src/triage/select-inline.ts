@@ -17,6 +17,8 @@ export function selectInline(
   findings: readonly Finding[],
   files: ReadonlyMap<string, DiffFile>,
   review: TriageConfig["review"],
+  fingerprints: ReadonlyMap<Finding, string> = new Map(),
+  alreadyPosted: ReadonlySet<string> = new Set(),
 ): InlineSelection {
   const ranked = [...findings].sort((a, b) => weight(b) - weight(a));
   const selection: InlineSelection = { inline: [], summaryOnly: [] };
@@ -29,6 +31,11 @@ export function selectInline(
     }
     if (severityRank(finding.severity) < threshold) {
       selection.summaryOnly.push({ finding, reason: `below the ${review.severityThreshold} threshold` });
+      continue;
+    }
+    const fp = fingerprints.get(finding);
+    if (fp !== undefined && alreadyPosted.has(fp)) {
+      selection.summaryOnly.push({ finding, reason: "already commented on an earlier push" });
       continue;
     }
     const anchored = anchorFinding(finding, files);

@@ -1,6 +1,8 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
+import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
 
 /** A problem with the repository's config or policy files; triage continues with defaults. */
@@ -36,4 +38,11 @@ export interface TriageResult {
   coverage: Coverage;
   llm: LlmOutcome;
   configProblems: ConfigProblem[];
+  /** Identity of each finding across pushes (see fingerprint.ts). */
+  fingerprints: Map<Finding, string>;
+  /** What the summary remembers for the next push, and what changed since the last one. */
+  state: SummaryState;
+  delta: FindingDelta | null;
+  /** Filled in by the publish step once reviewers have been requested. */
+  routing: RoutingOutcome | null;
 }

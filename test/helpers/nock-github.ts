@@ -49,11 +49,20 @@ export function nockUpdateCheckRun(capture: (body: Record<string, unknown>) => v
     .reply(200, { id: 77 });
 }
 
-export function nockListReviews(pullNumber: number, reviews: unknown[] = []): nock.Scope {
+/** Reviews are read twice per triage: before posting (idempotency) and for routing. */
+export function nockListReviews(pullNumber: number, reviews: unknown[] = [], times = 2): nock.Scope {
   return nock(GITHUB_API)
     .get(`${REPO_PATH}/pulls/${pullNumber}/reviews`)
     .query({ per_page: 100 })
+    .times(times)
     .reply(200, reviews);
+}
+
+export function nockListReviewComments(pullNumber: number, comments: unknown[] = []): nock.Scope {
+  return nock(GITHUB_API)
+    .get(`${REPO_PATH}/pulls/${pullNumber}/comments`)
+    .query({ per_page: 100 })
+    .reply(200, comments);
 }
 
 export function nockCreateReview(

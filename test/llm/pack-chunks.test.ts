@@ -22,7 +22,18 @@ function hunk(start: number, lines: number, word = "value"): Hunk {
 
 function file(path: string, hunks: Hunk[]): DiffFile {
   const additions = hunks.reduce((n, h) => n + h.lines.length, 0);
-  return { path, oldPath: path, status: "modified", binary: false, patchMissing: false, oldMode: null, newMode: null, additions, deletions: 0, hunks };
+  return {
+    path,
+    oldPath: path,
+    status: "modified",
+    binary: false,
+    patchMissing: false,
+    oldMode: null,
+    newMode: null,
+    additions,
+    deletions: 0,
+    hunks,
+  };
 }
 
 describe("packChunks", () => {
@@ -58,9 +69,18 @@ describe("packChunks", () => {
   });
 
   it("lists a single hunk larger than the budget as not reviewed, with its lines", () => {
-    const { chunks, skipped } = packChunks([{ file: file("src/huge.ts", [hunk(10, 400)]), priority: 1 }], 1_000, 3);
+    const { chunks, skipped } = packChunks(
+      [{ file: file("src/huge.ts", [hunk(10, 400)]), priority: 1 }],
+      1_000,
+      3,
+    );
     expect(chunks).toEqual([]);
-    expect(skipped).toEqual([{ path: "src/huge.ts", reason: expect.stringMatching(/^lines 10–409 is \d+ tokens, over the 1000-token budget$/) }]);
+    expect(skipped).toEqual([
+      {
+        path: "src/huge.ts",
+        reason: expect.stringMatching(/^lines 10–409 is \d+ tokens, over the 1000-token budget$/),
+      },
+    ]);
   });
 });
 

@@ -11,7 +11,9 @@ describe("sanitizeMarkdown", () => {
   });
 
   it("strips images, raw HTML and HTML comments", () => {
-    const out = sanitizeMarkdown('before ![track](https://evil.test/pixel.png) <img src=x onerror=alert(1)> <!-- hidden --> <details><summary>x</summary></details> after');
+    const out = sanitizeMarkdown(
+      "before ![track](https://evil.test/pixel.png) <img src=x onerror=alert(1)> <!-- hidden --> <details><summary>x</summary></details> after",
+    );
     expect(out).not.toContain("evil.test");
     expect(out).not.toContain("<img");
     expect(out).not.toContain("<!--");
@@ -21,7 +23,10 @@ describe("sanitizeMarkdown", () => {
   });
 
   it("removes links outside the PR's host but keeps links on it", () => {
-    const out = sanitizeMarkdown("[docs](https://github.com/o/r/blob/main/a.ts) [phish](https://evil.test/login) https://evil.test/raw", "github.com");
+    const out = sanitizeMarkdown(
+      "[docs](https://github.com/o/r/blob/main/a.ts) [phish](https://evil.test/login) https://evil.test/raw",
+      "github.com",
+    );
     expect(out).toContain("[docs](https://github.com/o/r/blob/main/a.ts)");
     expect(out).toContain("phish (link removed)");
     expect(out).not.toContain("evil.test");
