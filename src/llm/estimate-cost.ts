@@ -37,15 +37,26 @@ export function readPriceTable(env: NodeJS.ProcessEnv): Record<string, ModelPric
     if (typeof input !== "number" || typeof output !== "number") {
       throw new Error(`LLM_PRICES["${model}"] needs numeric "input" and "output" (USD per million tokens).`);
     }
-    table[model] = { input, output, cachedInput: typeof price.cachedInput === "number" ? price.cachedInput : input };
+    table[model] = {
+      input,
+      output,
+      cachedInput: typeof price.cachedInput === "number" ? price.cachedInput : input,
+    };
   }
   return table;
 }
 
 /** Estimated cost in USD, or `null` when the model has no known price (shown as "unknown"). */
-export function estimateCost(model: string, usage: LlmUsage, prices: Record<string, ModelPrice>): number | null {
+export function estimateCost(
+  model: string,
+  usage: LlmUsage,
+  prices: Record<string, ModelPrice>,
+): number | null {
   const price = prices[model] ?? prices[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
   if (!price) return null;
   const uncached = Math.max(0, usage.inputTokens - usage.cachedTokens);
-  return (uncached * price.input + usage.cachedTokens * price.cachedInput + usage.outputTokens * price.output) / 1_000_000;
+  return (
+    (uncached * price.input + usage.cachedTokens * price.cachedInput + usage.outputTokens * price.output) /
+    1_000_000
+  );
 }

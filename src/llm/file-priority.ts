@@ -5,7 +5,8 @@ const TEST_PATH = /(^|\/)(test|tests|__tests__|spec|specs)\/|[._-](test|spec)\.[
 const DOC_PATH = /\.(md|mdx|txt|rst|adoc)$|(^|\/)docs?\//i;
 const GENERATED_PATH = /(^|\/)(generated|gen|__generated__)\/|\.(generated|gen|pb)\.[a-z]+$|\.d\.ts$/i;
 // Agent instructions and CI are written in Markdown/YAML but are as dangerous as code.
-const ALWAYS_FIRST = /(^|\/)(\.github\/workflows\/|AGENTS\.md$|CLAUDE\.md$|GEMINI\.md$|\.cursorrules$|\.cursor\/|mcp\.json$)/i;
+const ALWAYS_FIRST =
+  /(^|\/)(\.github\/workflows\/|AGENTS\.md$|CLAUDE\.md$|GEMINI\.md$|\.cursorrules$|\.cursor\/|mcp\.json$)/i;
 
 /**
  * The order a reviewer with little time reads a PR: sensitive paths, then source, then tests,

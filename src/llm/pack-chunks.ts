@@ -27,7 +27,9 @@ export interface PackResult {
  * hunk gives the model wrong context and wrong line numbers.
  */
 export function packChunks(files: readonly PackableFile[], budget: number, maxChunks: number): PackResult {
-  const ordered = [...files].sort((a, b) => a.priority - b.priority || a.file.path.localeCompare(b.file.path));
+  const ordered = [...files].sort(
+    (a, b) => a.priority - b.priority || a.file.path.localeCompare(b.file.path),
+  );
   const chunks: Chunk[] = [];
   const skipped: PackResult["skipped"] = [];
   const place = (path: string, text: string, tokens: number): boolean => {
@@ -58,7 +60,8 @@ export function packChunks(files: readonly PackableFile[], budget: number, maxCh
       if (group.length === 0) return true;
       const text = renderFileForModel({ ...file, hunks: group });
       const ok = place(file.path, text, countTokens(text));
-      if (!ok) skipped.push({ path: file.path, reason: `${budgetUsed}; ${describeHunks(group)} not reviewed` });
+      if (!ok)
+        skipped.push({ path: file.path, reason: `${budgetUsed}; ${describeHunks(group)} not reviewed` });
       group = [];
       groupTokens = 0;
       return ok;

@@ -2,27 +2,15 @@ import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { Finding } from "../findings/finding.ts";
+import { buildReviewMessages, type ReviewPromptInput } from "./build-review-messages.ts";
 import type { LlmSettings } from "./llm-settings.ts";
 import { renderPrompt } from "./render-prompt.ts";
 import { type ReviewOutput, reviewOutputSchema } from "./review-output-schema.ts";
-import { neutralize, newMarker, redact } from "./untrusted-block.ts";
 
-export interface LlmReviewRequest {
-  title: string;
-  body: string;
-  /** Rendered policy text for the system prompt; identical for every chunk. */
-  policies: string;
-  chunks: readonly string[];
-  /** Secret values found by the analyzers; masked before anything is sent. */
-  secrets: readonly string[];
-}
+export type LlmReviewRequest = ReviewPromptInput;
 
 /** Runs one request under the caller's concurrency limits (see LlmLimiter). */
 export type Schedule = <T>(task: () => Promise<T>) => Promise<T>;
-
-/** PR descriptions can be huge; the diff is what matters, so the body is capped. */
-const MAX_BODY_CHARS = 4_000;
-const MAX_TITLE_CHARS = 300;
 
 export interface LlmUsage {
   inputTokens: number;
@@ -60,40 +48,22 @@ export async function reviewWithLlm(
 ): Promise<LlmReview> {
   const usage: LlmUsage = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, requests: 0 };
   const findings: Finding[] = [];
-  const system = redact(renderPrompt("system", { policies: request.policies }), request.secrets);
-  // Chunks run concurrently within the caller's limits; each has its own marker.
+  // Chunks run concurrently within the caller's limits.
   const results = await Promise.all(
-    request.chunks.map((diff, index) => {
-      const marker = newMarker();
-      const user = renderPrompt("review", {
-        marker,
-        title: safe(cap(request.title, MAX_TITLE_CHARS), marker, request.secrets),
-        body: safe(cap(request.body, MAX_BODY_CHARS) || "(empty)", marker, request.secrets),
-        chunk: `part ${index + 1} of ${request.chunks.length}`,
-        diff: safe(diff, marker, request.secrets),
-      });
-      const messages: ChatCompletionMessageParam[] = [
-        { role: "system", content: system },
-        { role: "user", content: user },
-      ];
-      return schedule(() => askWithRepair(client, model, messages, usage));
-    }),
+    buildReviewMessages(request).map((messages) =>
+      schedule(() => askWithRepair(client, model, messages, usage)),
+    ),
   );
   for (const result of results) if (result.ok) findings.push(...result.output.findings.map(toFinding));
   const failed = results.find((result) => !result.ok);
   if (failed && !failed.ok) {
-    const reason = results.length > 1 ? `${failed.reason} (${results.filter((r) => !r.ok).length} of ${results.length} parts failed)` : failed.reason;
+    const reason =
+      results.length > 1
+        ? `${failed.reason} (${results.filter((r) => !r.ok).length} of ${results.length} parts failed)`
+        : failed.reason;
     return { status: "unavailable", model, reason, findings, usage };
   }
   return { status: "ok", model, findings, usage };
-}
-
-function cap(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}\n[… ${text.length - max} more characters not shown]`;
-}
-
-function safe(text: string, marker: string, secrets: readonly string[]): string {
-  return neutralize(redact(text, secrets), marker);
 }
 
 type Attempt = { ok: true; output: ReviewOutput } | { ok: false; reason: string };

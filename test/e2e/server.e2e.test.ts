@@ -44,7 +44,9 @@ describe("the real server process, signed webhooks, local fakes", () => {
           : undefined,
       )
       .route((r) =>
-        r.method === "GET" && r.path.startsWith(`${REPO}/pulls/2/comments`) ? { status: 200, body: [] } : undefined,
+        r.method === "GET" && r.path.startsWith(`${REPO}/pulls/2/comments`)
+          ? { status: 200, body: [] }
+          : undefined,
       )
       .route((r) =>
         r.method === "POST" && r.path === `${REPO}/check-runs` ? { status: 201, body: { id: 7 } } : undefined,
