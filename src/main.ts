@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { run } from "probot";
 import { createApp } from "./app.ts";
+import { readPriceTable } from "./llm/estimate-cost.ts";
 import { readLlmSettings } from "./llm/llm-settings.ts";
 import { startupProblems } from "./startup-check.ts";
 
@@ -14,11 +15,13 @@ if (problems.length > 0) {
 }
 
 let llm: ReturnType<typeof readLlmSettings>;
+let llmPrices: ReturnType<typeof readPriceTable>;
 try {
   llm = readLlmSettings(process.env);
+  llmPrices = readPriceTable(process.env);
 } catch (error) {
   console.error(`pr-triage cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
-await run(createApp({ llm, webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com" }));
+await run(createApp({ llm, llmPrices, webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com" }));
