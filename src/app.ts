@@ -1,63 +1,64 @@
-import type { ApplicationFunction } from "probot";
+import type { ApplicationFunction, Logger } from "probot";
+import type { Octokit } from "./github/octokit.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
+import { handleHealthz } from "./handlers/handle-healthz.ts";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handlers/handle-pull-request.ts";
 import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
 import type { ModelPrice } from "./llm/estimate-cost.ts";
-import { LlmLimiter } from "./llm/llm-limiter.ts";
+import type { LlmLimiter } from "./llm/llm-limiter.ts";
 import type { LlmSettings } from "./llm/llm-settings.ts";
-import { TriageQueue } from "./queue/triage-queue.ts";
-import { runTriageJob } from "./triage/run-triage-job.ts";
+import { createTriageJobRunner } from "./queue/create-triage-job-runner.ts";
+import type { Enqueue, JobStore } from "./queue/job-store.ts";
+import { JobWorker } from "./queue/job-worker.ts";
+import type { QueueSettings } from "./queue/queue-settings.ts";
+import { WritePacer } from "./queue/write-pacer.ts";
 
 export interface AppOptions {
   llm: LlmSettings | null;
   /** `github.com`, or the GitHub Enterprise host. */
   webHost: string;
-  /** USD per million tokens, for the cost line of each summary. */
+  /** This app's id (`APP_ID`): events the app caused itself are ignored. */
+  appId: number | null;
+  /** Where accepted deliveries are recorded before the ack. */
+  store: JobStore;
+  queue: Pick<QueueSettings, "concurrency" | "retry" | "writes">;
   llmPrices?: Record<string, ModelPrice>;
-  concurrency?: number;
-  /** Lets tests wait for the work that runs after the ack. */
-  onQueue?: (queue: TriageQueue) => void;
+  llmLimiter?: LlmLimiter;
+  /** Hands out the worker: main drains it on SIGTERM, tests wait for the work after the ack. */
+  onStart?: (started: { worker: JobWorker; log: Logger }) => void;
 }
 
-/** The routing table: which event goes to which handler. Handlers only guard and enqueue. */
+/** The routing table: which event goes to which handler. Handlers only guard and record. */
 export function createApp(options: AppOptions): ApplicationFunction {
-  return (app, { addHandler }) => {
-    const llmLimiter = new LlmLimiter();
-    const queue = new TriageQueue(async (job) => {
-      const log = app.log.child({
-        delivery: job.deliveryId,
-        installation: job.installationId,
-        repo: `${job.owner}/${job.repo}`,
-        pr: job.pullNumber,
-        head: job.headSha,
-      });
-      try {
-        const octokit = await app.auth(job.installationId);
-        const outcome = await runTriageJob(job, {
-          octokit,
-          log,
-          llm: options.llm,
-          webHost: options.webHost,
-          llmPrices: options.llmPrices ?? {},
-          llmSchedule: (task) => llmLimiter.run(job.installationId, task),
-        });
-        log.info({ outcome }, "triage job finished");
-      } catch (error) {
-        log.error({ err: error }, "triage job failed");
-      }
-    }, options.concurrency ?? 2);
-    options.onQueue?.(queue);
-
-    app.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, queue));
-    app.on("issue_comment.created", (context) => handleTriageCommand(context, queue));
-    app.on("check_run.rerequested", (context) => handleCheckRerun(context, queue));
-
-    addHandler((req, res) => {
-      if (req.method !== "GET" || req.url !== "/healthz") return false;
-      res
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ status: "ok", queued: queue.size }));
-      return true;
+  return async (app, { addHandler }) => {
+    const { store, appId } = options;
+    const worker = new JobWorker({
+      store,
+      concurrency: options.queue.concurrency,
+      retry: options.queue.retry,
+      log: app.log.child({ name: "queue" }),
+      runner: createTriageJobRunner({
+        auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
+        store,
+        pacer: new WritePacer(options.queue.writes),
+        llm: options.llm,
+        webHost: options.webHost,
+        ...(options.llmPrices ? { llmPrices: options.llmPrices } : {}),
+        ...(options.llmLimiter ? { llmLimiter: options.llmLimiter } : {}),
+      }),
     });
+    const enqueue: Enqueue = async (delivery, requests) => {
+      const result = await store.accept(delivery, requests, Date.now());
+      worker.accepted();
+      return result;
+    };
+
+    app.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, enqueue, appId));
+    app.on("issue_comment.created", (context) => handleTriageCommand(context, enqueue, appId));
+    app.on("check_run.rerequested", (context) => handleCheckRerun(context, enqueue));
+    addHandler((req, res) => handleHealthz(req, res, worker));
+
+    options.onStart?.({ worker, log: app.log });
+    await worker.start();
   };
 }

@@ -1,27 +1,84 @@
 import { existsSync } from "node:fs";
-import { run } from "probot";
+import { type Logger, run } from "probot";
 import { createApp } from "./app.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
+import { LlmLimiter } from "./llm/llm-limiter.ts";
 import { readLlmSettings } from "./llm/llm-settings.ts";
+import { JobOctokit } from "./queue/job-octokit.ts";
+import type { JobWorker } from "./queue/job-worker.ts";
+import { readQueueSettings } from "./queue/queue-settings.ts";
+import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
+import { openSqliteJobStore } from "./queue/sqlite-job-store.ts";
 import { startupProblems } from "./startup-check.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.
 if (existsSync(".env")) process.loadEnvFile(".env");
 
+// 1. Refuse to start insecurely or misconfigured, saying what to fix.
 const problems = startupProblems(process.env);
-if (problems.length > 0) {
-  console.error(`pr-triage cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  process.exit(1);
-}
+if (problems.length > 0) fail(problems.map((p) => `  - ${p}`).join("\n"));
 
-let llm: ReturnType<typeof readLlmSettings>;
-let llmPrices: ReturnType<typeof readPriceTable>;
+let settings: ReturnType<typeof readSettings>;
 try {
-  llm = readLlmSettings(process.env);
-  llmPrices = readPriceTable(process.env);
+  settings = readSettings(process.env);
 } catch (error) {
-  console.error(`pr-triage cannot start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  fail(error instanceof Error ? error.message : String(error));
+}
+const { llm, queue, llmPrices, store } = settings;
+
+// 2. Start the server; the worker resumes whatever the last process left in the store.
+let started: { worker: JobWorker; log: Logger } | undefined;
+const probotSigint = new Set(process.listeners("SIGINT"));
+const server = await run(
+  createApp({
+    llm,
+    llmPrices,
+    llmLimiter: new LlmLimiter(),
+    webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com",
+    appId: Number(process.env.APP_ID) || null,
+    store,
+    queue,
+    onStart: (parts) => {
+      started = parts;
+    },
+  }),
+  { Octokit: JobOctokit },
+);
+
+// 3. Drain on SIGTERM and SIGINT. Probot's own SIGINT handler exits at once; it is replaced.
+for (const listener of process.listeners("SIGINT")) {
+  if (!probotSigint.has(listener)) process.off("SIGINT", listener);
+}
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  // Setup mode (no app configured yet) has no worker to drain.
+  if (!started) process.exit(0);
+  // A hung close must not keep the process from exiting.
+  setTimeout(() => process.exit(1), queue.shutdownTimeoutMs + 10_000).unref();
+  shutDownGracefully({ ...started, server, store, timeoutMs: queue.shutdownTimeoutMs }, signal).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      started?.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+
+function readSettings(env: NodeJS.ProcessEnv) {
+  const queue = readQueueSettings(env);
+  return {
+    llm: readLlmSettings(env),
+    llmPrices: readPriceTable(env),
+    queue,
+    store: openSqliteJobStore(queue.dataDir),
+  };
 }
 
-await run(createApp({ llm, llmPrices, webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com" }));
+function fail(message: string): never {
+  console.error(`pr-triage cannot start:\n${message}`);
+  process.exit(1);
+}

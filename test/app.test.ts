@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import type { TriageQueue } from "../src/queue/triage-queue.ts";
+import { JobOctokit } from "../src/queue/job-octokit.ts";
+import type { JobWorker } from "../src/queue/job-worker.ts";
+import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";
 import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
 import {
   nockAccessToken,
@@ -44,22 +49,42 @@ interface Pull {
   [key: string]: unknown;
 }
 
+/** Each app gets a fresh DATA_DIR; its worker is stopped and the directory removed after the test. */
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
 function setup(llm: boolean) {
-  let queue: TriageQueue | undefined;
+  let worker: JobWorker | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), "pr-triage-app-test-"));
+  const store = openSqliteJobStore(dataDir);
+  cleanups.push(async () => {
+    await worker?.stop(1_000);
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const probot = new Probot({
     appId: 1,
     privateKey: TEST_PRIVATE_KEY,
     logLevel: (process.env.TEST_LOG_LEVEL ?? "silent") as "info",
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: JobOctokit.defaults({ retry: { enabled: false } }),
   });
-  void probot.load(
+  const loaded = probot.load(
     createApp({
       llm: llm
         ? { apiKey: "sk-test", baseURL: FAKE_LLM_URL, model: "test-model", timeoutMs: 5_000, maxRetries: 0 }
         : null,
       webHost: "github.com",
-      onQueue: (q) => {
-        queue = q;
+      appId: 1,
+      store,
+      queue: {
+        concurrency: 2,
+        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+        writes: { perMinute: 80, perHour: 500 },
+      },
+      onStart: (started) => {
+        worker = started.worker;
       },
     }),
     { addHandler: () => {} } as never,
@@ -67,8 +92,8 @@ function setup(llm: boolean) {
   return {
     probot,
     idle: async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      await queue?.onIdle();
+      await loaded;
+      await worker?.onIdle();
     },
   };
 }

@@ -15,8 +15,11 @@ export interface AnalyzerInput {
   };
 }
 
-/** A pure function from the diff model to findings; analyzers never do I/O. */
+/**
+ * A pure function from the diff model to findings; analyzers never do I/O. It may be async
+ * only because a library it wraps is (secretlint's `lintSource`), never to fetch anything.
+ */
 export interface Analyzer {
   id: string;
-  run(input: AnalyzerInput): Finding[];
+  run(input: AnalyzerInput): Finding[] | Promise<Finding[]>;
 }

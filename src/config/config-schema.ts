@@ -3,100 +3,154 @@ import { SEVERITIES } from "../findings/finding.ts";
 
 const severity = z.enum(SEVERITIES);
 const logins = z.array(z.string().min(1)).default([]);
+const globs = z.array(z.string().min(1));
 
-const routingLevel = z
-  .object({
-    teams: logins.describe("Team slugs (without the org) whose review is requested at this level."),
-    users: logins.describe("User logins whose review is requested at this level."),
-  })
-  .strict()
-  .prefault({});
+const routingLevel = (level: string) =>
+  z
+    .object({
+      teams: logins.describe(
+        `Team slugs (without the org, e.g. \`security\`) asked to review ${level}-risk PRs.`,
+      ),
+      users: logins.describe(`User logins asked to review ${level}-risk PRs.`),
+    })
+    .strict()
+    .prefault({})
+    .describe(
+      level === "medium"
+        ? "Reviewers for medium-risk PRs."
+        : level === "high"
+          ? "Reviewers for high-risk PRs."
+          : "Reviewers for critical-risk PRs; the high-risk reviewers are asked too.",
+    );
 
 const conclusion = z.enum(["success", "neutral", "failure", "action_required"]);
+const conclusionFor = (level: string, fallback: z.output<typeof conclusion>) =>
+  conclusion.default(fallback).describe(`Check-run conclusion for a ${level}-risk PR.`);
+
+const threshold = (level: string, fallback: number) =>
+  z.number().int().min(1).max(100).default(fallback).describe(`Lowest risk score (1–100) rated ${level}.`);
 
 const sensitivePath = z
   .object({
-    pattern: z.string().min(1).describe("A glob (picomatch) matched against changed file paths."),
-    weight: z.number().int().min(0).max(100).default(40).describe("Risk-score floor when a file matches."),
+    pattern: z
+      .string()
+      .min(1)
+      .describe("A glob (picomatch, dotfiles included) matched against changed file paths."),
+    weight: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(40)
+      .describe("Risk-score floor (0–100) when a changed file matches."),
     reason: z.string().min(1).describe("Why this path is sensitive; shown to reviewers."),
   })
   .strict();
 
 /**
- * The single source of truth for `.github/pr-triage.yml`: its types, defaults and docs.
- * An empty or missing file parses to these defaults.
+ * The single source of truth for `.github/pr-triage.yml`: its types, defaults and docs (the
+ * JSON Schema and `docs/configuration.md` are generated from it). An empty or missing file
+ * parses to these defaults.
  */
 export const configSchema = z
   .object({
+    _extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Inherit settings from another repository's file: `repo` (same owner, same path), `owner/repo`, or `repo:path/to/file.yml`. Org defaults in the org's `.github` repository apply without it when the repository has no config file.",
+      ),
     enabled: z.boolean().default(true).describe("Set to false to turn PR Triage off for this repository."),
     drafts: z
       .boolean()
       .default(false)
-      .describe("Triage draft PRs too. Off by default: drafts are not ready."),
-    ignore: z
-      .array(z.string().min(1))
+      .describe(
+        "Triage draft PRs too. Off by default: drafts are not ready. `/triage` works on drafts either way.",
+      ),
+    ignore: globs
       .default([])
       .describe(
-        "Extra globs of files the LLM should not review. Added to the built-in ignores, never replacing them.",
+        "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
       ),
     review: z
       .object({
         severityThreshold: severity
           .default("medium")
-          .describe("Lowest severity posted as an inline comment. Lower ones are counted in the summary."),
+          .describe("Lowest severity posted as an inline comment. Lower ones are listed in the summary."),
         maxInlineComments: z
           .number()
           .int()
           .min(0)
           .max(50)
           .default(8)
-          .describe("Most inline comments per review; the rest go to the summary."),
+          .describe("Most inline comments per review (0–50); the rest go to the summary."),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe("What is posted as inline review comments."),
     risk: z
       .object({
         thresholds: z
           .object({
-            medium: z.number().int().min(1).max(100).default(30),
-            high: z.number().int().min(1).max(100).default(60),
-            critical: z.number().int().min(1).max(100).default(85),
+            medium: threshold("medium", 30),
+            high: threshold("high", 60),
+            critical: threshold("critical", 85),
           })
           .strict()
+          .refine((t) => t.medium < t.high && t.high < t.critical, {
+            message: "Thresholds must increase: medium < high < critical",
+          })
           .prefault({})
-          .describe("Lowest score of each level; below `medium` is low."),
+          .describe("Lowest score of each risk level; a score below `medium` is low."),
         sensitivePaths: z
           .array(sensitivePath)
           .default([])
           .describe("Paths whose change raises the risk floor, with the reason shown to reviewers."),
+        provenanceFloor: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(20)
+          .describe(
+            "Risk floor for PRs authored by AI agents (an agent login, an agent co-author trailer or an agent branch prefix). Raise it to route every agent PR to a human.",
+          ),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe("How the 0–100 risk score maps to levels, and what raises it."),
     routing: z
       .object({
-        medium: routingLevel,
-        high: routingLevel,
-        critical: routingLevel,
+        medium: routingLevel("medium"),
+        high: routingLevel("high"),
+        critical: routingLevel("critical"),
       })
       .strict()
       .prefault({})
       .describe("Who is asked to review at each risk level. Levels without entries request nobody."),
-    labels: z.boolean().default(true).describe("Keep exactly one `risk: <level>` label on the PR."),
+    labels: z
+      .boolean()
+      .default(true)
+      .describe("Keep exactly one `risk: <level>` label on the PR. False: never touch labels."),
     checks: z
       .object({
         conclusion: z
           .object({
-            low: conclusion.default("success"),
-            medium: conclusion.default("success"),
-            high: conclusion.default("neutral"),
-            critical: conclusion.default("action_required"),
+            low: conclusionFor("low", "success"),
+            medium: conclusionFor("medium", "success"),
+            high: conclusionFor("high", "neutral"),
+            critical: conclusionFor("critical", "action_required"),
           })
           .strict()
-          .prefault({}),
+          .prefault({})
+          .describe(
+            "Conclusion of the `PR Triage` check run per level, so branch protection can gate merges (`failure` or `action_required` block a required check).",
+          ),
       })
       .strict()
       .prefault({})
-      .describe("Check-run conclusion per level, so branch protection can gate merges."),
+      .describe("The `PR Triage` check run."),
     llm: z
       .object({
         enabled: z
@@ -109,20 +163,38 @@ export const configSchema = z
           .min(2_000)
           .max(1_000_000)
           .default(32_000)
-          .describe("Token budget for each LLM request (prompt + diff chunk)."),
-        maxChunks: z.number().int().min(1).max(20).default(4).describe("Most LLM requests per PR."),
+          .describe("Token budget for each LLM request: prompt, policies and diff chunk together."),
+        maxChunks: z
+          .number()
+          .int()
+          .min(1)
+          .max(20)
+          .default(4)
+          .describe("Most LLM requests per PR; files beyond them are listed as analyzers-only."),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe("The AI review. Endpoint, model and key come from the app's environment, never from a repo."),
     policies: z
       .object({
-        paths: z
-          .array(z.string().min(1))
+        paths: globs
           .default([".github/pr-triage/policies/*.md"])
-          .describe("Globs of policy files, read from the base branch."),
+          .describe(
+            "Globs of policy files (markdown with optional front matter), read from the base branch.",
+          ),
+        maxTokens: z
+          .number()
+          .int()
+          .min(0)
+          .max(100_000)
+          .default(4_000)
+          .describe(
+            "Token budget for the policies sent with each LLM request. Policies that do not fit are listed in the summary as not applied.",
+          ),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe("Repository policies the AI review checks the PR against."),
   })
   .strict();
 

@@ -12,12 +12,17 @@ export interface DiffLine {
   oldLine: number | null;
   /** Line number in the new file; `null` for deleted lines. */
   newLine: number | null;
+  /** True when git marked this line `\ No newline at end of file`: it is the last line, unterminated. */
+  noNewlineAtEnd?: boolean;
 }
 
 export interface Hunk {
+  /** First line of the hunk in the old file (1-based; for an empty side, the line it sits after + 1). */
   oldStart: number;
+  /** Number of old-file lines (context + deleted): old lines are `oldStart … oldStart + oldLines - 1`. */
   oldLines: number;
   newStart: number;
+  /** Number of new-file lines (context + added): new lines are `newStart … newStart + newLines - 1`. */
   newLines: number;
   /** Text after the second `@@`: git's guess at the enclosing function or class. */
   section: string;
@@ -31,11 +36,23 @@ export interface DiffFile {
   oldPath: string;
   status: FileStatus;
   binary: boolean;
-  /** True when GitHub sent no patch text (too large, or binary): the file cannot be reviewed line by line. */
+  /**
+   * True when the file's lines are unknown: `pulls.listFiles` left the patch out (too large, or
+   * binary) or it could not be parsed. The file cannot be reviewed line by line. A binary file
+   * read from a full diff is `binary` with no hunks, but nothing is missing.
+   */
   patchMissing: boolean;
+  /**
+   * Why there is no patch, in words fit for the summary's coverage section (e.g. "GitHub sent no
+   * patch (file diff too large)"). Set by the collector when it knows more than `patchMissing` says.
+   */
+  patchMissingReason?: string;
+  /** File mode before the change (e.g. `100644`), when the diff states it; `null` otherwise. */
   oldMode: string | null;
+  /** File mode after the change (e.g. `100755`), when the diff states it; `null` otherwise. */
   newMode: string | null;
   additions: number;
   deletions: number;
+  /** In file order; empty for binary files, missing patches, pure renames, mode changes and empty files. */
   hunks: Hunk[];
 }

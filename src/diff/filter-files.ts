@@ -31,23 +31,38 @@ export interface FilterResult {
   ignored: { file: DiffFile; reason: string }[];
 }
 
-/** Splits files into those the LLM reviews and those it skips, merging user globs with the defaults. */
+/**
+ * Splits files into those the LLM reviews and those it skips, each skip with the reason the
+ * summary's coverage section shows. The user's globs are added to the defaults, never replace
+ * them. A user glob without a slash (`*.pb.go`) matches the file name at any depth, as in
+ * `.gitignore`; one with a slash matches the whole path.
+ */
 export function filterFiles(files: readonly DiffFile[], userIgnores: readonly string[]): FilterResult {
   const matchers = [
     ...DEFAULT_IGNORES.map((rule) => ({ test: picomatch(rule.glob, { dot: true }), reason: rule.reason })),
     ...userIgnores.map((glob) => ({
-      test: picomatch(glob, { dot: true }),
+      test: picomatch(glob, { dot: true, basename: !glob.includes("/") }),
       reason: `ignored by config (${glob})`,
     })),
   ];
   const result: FilterResult = { reviewable: [], ignored: [] };
   for (const file of files) {
-    const rule = matchers.find((m) => m.test(file.path));
-    if (rule) result.ignored.push({ file, reason: rule.reason });
-    else if (file.binary) result.ignored.push({ file, reason: "binary" });
-    else if (file.status === "removed") result.ignored.push({ file, reason: "deleted file" });
-    else if (file.patchMissing) result.ignored.push({ file, reason: "GitHub sent no patch (too large)" });
-    else result.reviewable.push(file);
+    const reason = matchers.find((m) => m.test(file.path))?.reason ?? unreviewableReason(file);
+    if (reason === null) result.reviewable.push(file);
+    else result.ignored.push({ file, reason });
   }
   return result;
+}
+
+/** Why a file has nothing for the LLM to read, or `null` when it has lines to review. */
+function unreviewableReason(file: DiffFile): string | null {
+  if (file.binary) return file.patchMissingReason ?? "binary file";
+  if (file.status === "removed") return "deleted file";
+  if (file.patchMissing) return file.patchMissingReason ?? "GitHub sent no patch (too large)";
+  if (file.hunks.length > 0) return null;
+  if (file.status === "renamed" || file.status === "copied") return `${file.status} without changes`;
+  if (file.oldMode !== null && file.newMode !== null && file.oldMode !== file.newMode) {
+    return `mode change only (${file.oldMode} → ${file.newMode})`;
+  }
+  return "no changed lines (empty file)";
 }

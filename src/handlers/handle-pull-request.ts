@@ -1,5 +1,6 @@
 import type { Context } from "probot";
-import type { TriageQueue } from "../queue/triage-queue.ts";
+import type { Enqueue } from "../queue/job-store.ts";
+import { isOwnEvent } from "./is-own-event.ts";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -10,11 +11,16 @@ export const PULL_REQUEST_EVENTS = [
 
 type PullRequestContext = Context<(typeof PULL_REQUEST_EVENTS)[number]>;
 
-/** Guards, enqueue, ack: the triage itself runs after GitHub has its 2xx. */
-export async function handlePullRequest(context: PullRequestContext, queue: TriageQueue): Promise<void> {
-  const { pull_request: pr, repository, installation } = context.payload;
+/** Guards, record, ack: the triage itself runs after GitHub has its 2xx. */
+export async function handlePullRequest(
+  context: PullRequestContext,
+  enqueue: Enqueue,
+  appId: number | null,
+): Promise<void> {
+  const { pull_request: pr, repository, installation, action } = context.payload;
   const log = context.log.child({
     delivery: context.id,
+    installation: installation?.id,
     repo: repository.full_name,
     pr: pr.number,
     head: pr.head.sha,
@@ -23,14 +29,18 @@ export async function handlePullRequest(context: PullRequestContext, queue: Tria
     log.warn("event without an installation; cannot act on it");
     return;
   }
-  const queued = queue.enqueue({
-    deliveryId: context.id,
-    installationId: installation.id,
-    owner: repository.owner.login,
-    repo: repository.name,
-    pullNumber: pr.number,
-    headSha: pr.head.sha,
-    trigger: "pull_request",
-  });
-  log.info({ action: context.payload.action, queued }, "pull request event accepted");
+  if (isOwnEvent(context.payload, appId)) return;
+  const result = await enqueue({ id: context.id, event: `${context.name}.${action}` }, [
+    {
+      installationId: installation.id,
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      headSeenAt: pr.updated_at,
+      trigger: "pull_request",
+      requestedBy: null,
+    },
+  ]);
+  log.info({ action, result }, "pull request event recorded");
 }

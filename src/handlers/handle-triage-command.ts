@@ -1,52 +1,42 @@
 import type { Context } from "probot";
-import type { TriageQueue } from "../queue/triage-queue.ts";
+import type { Enqueue } from "../queue/job-store.ts";
+import { isOwnEvent } from "./is-own-event.ts";
 
 const COMMAND = /^\/triage\s*$/m;
-const WRITERS = new Set(["admin", "maintain", "write"]);
 
 /**
- * `/triage` on a PR re-runs the triage, but only for users with write access: anyone can
- * comment on a public PR, and each run costs LLM money. Others get a 👎 reaction, not silence.
+ * `/triage` on a PR re-runs the triage. The commenter's write access is checked by the job
+ * (`authorizeTriageCommand`), so the ack never waits on GitHub.
  */
 export async function handleTriageCommand(
   context: Context<"issue_comment.created">,
-  queue: TriageQueue,
+  enqueue: Enqueue,
+  appId: number | null,
 ): Promise<void> {
   const { comment, issue, repository, installation, sender } = context.payload;
-  if (context.isBot || !issue.pull_request || !COMMAND.test(comment.body) || !installation) return;
-  const log = context.log.child({
-    delivery: context.id,
-    repo: repository.full_name,
-    pr: issue.number,
-    user: sender.login,
-  });
-  const repo = { owner: repository.owner.login, repo: repository.name };
-  const { data: permission } = await context.octokit.rest.repos.getCollaboratorPermissionLevel({
-    ...repo,
-    username: sender.login,
-  });
-  if (!WRITERS.has(permission.permission) && !WRITERS.has(permission.role_name)) {
-    await context.octokit.rest.reactions.createForIssueComment({
-      ...repo,
-      comment_id: comment.id,
-      content: "-1",
-    });
-    log.info({ permission: permission.permission }, "/triage ignored: no write access");
-    return;
-  }
-  const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
-  await context.octokit.rest.reactions.createForIssueComment({
-    ...repo,
-    comment_id: comment.id,
-    content: "eyes",
-  });
-  queue.enqueue({
-    deliveryId: context.id,
-    installationId: installation.id,
-    ...repo,
-    pullNumber: issue.number,
-    headSha: pr.head.sha,
-    trigger: "command",
-  });
-  log.info("/triage accepted");
+  if (context.isBot || isOwnEvent(context.payload, appId)) return;
+  if (!issue.pull_request || !COMMAND.test(comment.body) || !installation) return;
+  const result = await enqueue({ id: context.id, event: "issue_comment.created" }, [
+    {
+      installationId: installation.id,
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: issue.number,
+      headSha: null,
+      headSeenAt: null,
+      trigger: "command",
+      requestedBy: { login: sender.login, commentId: comment.id },
+    },
+  ]);
+  context.log.info(
+    {
+      delivery: context.id,
+      installation: installation.id,
+      repo: repository.full_name,
+      pr: issue.number,
+      user: sender.login,
+      result,
+    },
+    "/triage recorded",
+  );
 }

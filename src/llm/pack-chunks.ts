@@ -21,6 +21,9 @@ export interface PackResult {
   skipped: { path: string; reason: string }[];
 }
 
+/** No rendered file (header plus one line) is smaller than this. */
+const MIN_FILE_TOKENS = 12;
+
 /**
  * Packs files into at most `maxChunks` chunks of at most `budget` tokens each, highest priority
  * first. A file that alone exceeds the budget is split between hunks, never inside one: half a
@@ -47,6 +50,11 @@ export function packChunks(files: readonly PackableFile[], budget: number, maxCh
   const budgetUsed = `LLM budget used up (${maxChunks} request(s) of ${budget} tokens)`;
 
   for (const { file } of ordered) {
+    // Once every request is full, don't render and tokenize the rest just to skip them.
+    if (chunks.length >= maxChunks && chunks.every((chunk) => budget - chunk.tokens < MIN_FILE_TOKENS)) {
+      skipped.push({ path: file.path, reason: budgetUsed });
+      continue;
+    }
     const whole = renderFileForModel(file);
     const tokens = countTokens(whole);
     if (tokens <= budget) {

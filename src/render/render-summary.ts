@@ -1,3 +1,4 @@
+import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
@@ -43,6 +44,8 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
       ),
     );
   }
+  if (result.policies)
+    parts.push(renderPolicySummary(result.policies, result.llm.mode === "ok", context.host));
   parts.push(renderCoverage(result));
   return capLength(parts.filter((p) => p !== "").join("\n\n"));
 }
@@ -147,13 +150,17 @@ function location(finding: Finding, headSha: string, context: SummaryContext): s
 function renderCoverage(result: TriageResult): string {
   const { coverage } = result;
   const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI; all ${coverage.totalFiles} checked by the analyzers.`;
-  if (coverage.analyzersOnly.length === 0) return head;
+  const unseen =
+    coverage.notListed > 0
+      ? `\n\n> [!WARNING]\n> GitHub lists at most 3,000 files per pull request: **${coverage.notListed} more files were not seen** by any check. Review them by hand or split the PR.`
+      : "";
+  if (coverage.analyzersOnly.length === 0) return head + unseen;
   const rows = coverage.analyzersOnly
     .slice(0, 100)
     .map((f) => `- \`${cell(f.path).replace(/`/g, "'")}\`: ${f.reason}`);
   const more =
     coverage.analyzersOnly.length > 100 ? [`- … and ${coverage.analyzersOnly.length - 100} more`] : [];
-  return `${head}\n\n<details><summary>Analyzers only (${coverage.analyzersOnly.length})</summary>\n\n${[...rows, ...more].join("\n")}\n\n</details>`;
+  return `${head}\n\n<details><summary>Analyzers only (${coverage.analyzersOnly.length})</summary>\n\n${[...rows, ...more].join("\n")}\n\n</details>${unseen}`;
 }
 
 function clean(text: string, context: SummaryContext): string {

@@ -1,6 +1,8 @@
 import type { TriageConfig } from "../config/config-schema.ts";
+import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import { redact } from "../llm/untrusted-block.ts";
 import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
 import { fingerprint } from "./fingerprint.ts";
@@ -21,11 +23,18 @@ export interface ConcludeInput {
   alreadyPosted?: ReadonlySet<string>;
   /** State saved in the previous summary, to report what changed since. */
   previousState?: SummaryState | null;
+  /** Files GitHub did not list (past its 3,000-file cap). */
+  notListed?: number;
+  /** Which repository policies were given to the LLM, for the summary. */
+  policies?: PolicySelection;
 }
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
-  const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]);
+  // Secrets never leave: analyzer messages quote PR lines and the model may echo what it saw.
+  const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]).map(
+    (finding) => redactFinding(finding, input.prepared.secrets),
+  );
   const byPath = new Map(input.files.map((file) => [file.path, file]));
   const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
   const { inline, summaryOnly } = selectInline(
@@ -56,7 +65,7 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     findings,
     inline,
     summaryOnly,
-    coverage: { totalFiles: input.files.length, llmReviewed, analyzersOnly },
+    coverage: { totalFiles: input.files.length, notListed: input.notListed ?? 0, llmReviewed, analyzersOnly },
     llm: input.llm,
     configProblems: [...input.configProblems],
     fingerprints,
@@ -66,7 +75,13 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
         ? diffSummaryState(input.previousState, state)
         : null,
     routing: null,
+    policies: input.policies ?? null,
   };
+}
+
+function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
+  if (secrets.length === 0) return finding;
+  return { ...finding, title: redact(finding.title, secrets), message: redact(finding.message, secrets) };
 }
 
 function llmReason(llm: LlmOutcome): string {

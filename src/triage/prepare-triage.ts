@@ -1,4 +1,5 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
+import { findSecretValues } from "../analyzers/find-secret-values.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";
@@ -7,6 +8,8 @@ import { type PackResult, packChunks } from "../llm/pack-chunks.ts";
 
 export interface PreparedTriage {
   analyzerFindings: Finding[];
+  /** Raw secret values found in added lines: only for redaction, never logged or posted. */
+  secrets: string[];
   pack: PackResult;
   /** Files the LLM will not see, and why (ignored, binary, too large, over budget). */
   analyzersOnly: { path: string; reason: string }[];
@@ -16,8 +19,8 @@ export interface PreparedTriage {
  * Pure: runs the analyzers on every file (ignored ones too: a lockfile is a supply-chain signal)
  * and packs the reviewable ones for the LLM within `diffTokenBudget` tokens per request.
  */
-export function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): PreparedTriage {
-  const analyzerFindings = runAnalyzers(input);
+export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Promise<PreparedTriage> {
+  const [analyzerFindings, secrets] = await Promise.all([runAnalyzers(input), findSecretValues(input.files)]);
   const { reviewable, ignored } = filterFiles(input.files, input.config.ignore);
   const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
@@ -27,6 +30,7 @@ export function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Pr
   );
   return {
     analyzerFindings,
+    secrets,
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
   };

@@ -1,6 +1,11 @@
 import type { Logger } from "probot";
+import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
+import { ownersForPaths } from "../config/owners-for-paths.ts";
+import { selectPolicies } from "../config/select-policies.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
+import { loadCodeowners } from "../github/load-codeowners.ts";
+import { loadPolicies } from "../github/load-policies.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
@@ -12,6 +17,7 @@ import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { decodeSummaryState } from "../render/summary-state.ts";
+import { riskyPaths } from "../routing/risky-paths.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
 import { publishTriage } from "./publish-triage.ts";
@@ -27,9 +33,13 @@ export interface JobDeps {
   /** Price table for cost estimates, and the LLM concurrency limiter (global + per installation). */
   llmPrices?: Record<string, ModelPrice>;
   llmSchedule?: Schedule;
+  /**
+   * Set by the durable queue: the check run an earlier attempt opened (reused, so retries do not
+   * stack checks) and where to record a new one. The queue then closes the check when an attempt
+   * fails, since only it knows whether another attempt follows.
+   */
+  checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
 }
-
-const NO_POLICIES = "No repository policies apply to this pull request.";
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
 
@@ -47,11 +57,15 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   const { config, problems } = await loadRepoConfig(octokit, repo, pr.base.ref);
   if (!config.enabled) return "disabled";
   if (pr.draft && !config.drafts && job.trigger === "pull_request") return "skipped-draft";
+  const policySet = await loadPolicies(octokit, repo, pr.base.ref, config.policies.paths);
+  const codeowners = await loadCodeowners(octokit, repo, pr.base.ref);
+  const configProblems = [...problems, ...policySet.problems, ...(codeowners?.problems ?? [])];
 
-  const checkRunId = await startCheckRun(octokit, repo, pr.head.sha);
+  const checkRunId = deps.checkRun?.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
+  await deps.checkRun?.opened(checkRunId);
   try {
     // 3. Collect and parse the diff.
-    const { files } = await listPrFiles(octokit, repo, job.pullNumber, pr.changed_files);
+    const { files, unlisted } = await listPrFiles(octokit, repo, job.pullNumber, pr.changed_files);
 
     // 4. Deterministic analyzers (pure), then 5. the LLM on what is reviewable.
     const input = {
@@ -65,8 +79,10 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         body: pr.body ?? "",
       },
     };
-    const policies = NO_POLICIES;
-    const prepared = prepareTriage(
+    // Only the policies whose paths this PR touches, within their token budget.
+    const policySelection = selectPolicies(policySet.policies, files, config.policies.maxTokens);
+    const policies = policySelection.prompt;
+    const prepared = await prepareTriage(
       input,
       diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body),
     );
@@ -77,7 +93,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         prepared,
         pr: input.pr,
         policies,
-        secrets: [],
+        secrets: prepared.secrets,
         prices: deps.llmPrices ?? {},
         ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
       },
@@ -92,8 +108,13 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       config,
       prepared,
       llm: llm.outcome,
-      llmFindings: llm.findings,
-      configProblems: problems,
+      llmFindings: applyPolicyCitations(
+        llm.findings,
+        policySelection.applied.map((applied) => applied.policy),
+      ),
+      configProblems,
+      policies: policySelection,
+      notListed: unlisted,
       alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
       previousState: decodeSummaryState(previousSummary?.body),
     });
@@ -120,6 +141,11 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         repoUrl: pr.base.repo.html_url,
         webHost: deps.webHost,
         previousSummary,
+        codeOwners: [
+          ...new Set(
+            ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),
+          ),
+        ],
       },
       result,
       config,
@@ -147,6 +173,8 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     );
     return "triaged";
   } catch (error) {
+    // The queue closes its checks once it knows no attempt follows.
+    if (deps.checkRun) throw error;
     // Never leave the check stuck "in progress": say what failed, then let the caller retry.
     await completeCheckRun(octokit, repo, checkRunId, "failure", {
       title: "Triage failed: needs human review",

@@ -1,4 +1,5 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
+import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
@@ -22,6 +23,8 @@ export type LlmOutcome =
 
 export interface Coverage {
   totalFiles: number;
+  /** Files past GitHub's 3,000-file listing cap: nobody, not even the analyzers, saw them. */
+  notListed: number;
   llmReviewed: string[];
   /** Files seen only by the deterministic analyzers, and why. */
   analyzersOnly: { path: string; reason: string }[];
@@ -45,4 +48,5 @@ export interface TriageResult {
   delta: FindingDelta | null;
   /** Filled in by the publish step once reviewers have been requested. */
   routing: RoutingOutcome | null;
+  policies: PolicySelection | null;
 }

@@ -7,9 +7,18 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Route = (
-  req: RecordedRequest,
-) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+/** What a route answers. Fault tests can delay the answer, or drop the connection without one. */
+export interface FakeAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (a slow or hung upstream). */
+  delayMs?: number;
+  /** Close the socket instead of answering (a connection reset). */
+  destroy?: boolean;
+}
+
+type Route = (req: RecordedRequest) => FakeAnswer | undefined;
 
 /**
  * A local HTTP fake (GitHub as GHE serves it under `/api/v3`, or an OpenAI-compatible LLM), for tests that
@@ -18,6 +27,7 @@ type Route = (
 export class FakeHttpServer {
   readonly requests: RecordedRequest[] = [];
   readonly #routes: Route[] = [];
+  readonly #timers = new Set<NodeJS.Timeout>();
   #server: Server | undefined;
 
   route(route: Route): this {
@@ -33,6 +43,8 @@ export class FakeHttpServer {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
   }
 
@@ -53,6 +65,21 @@ export class FakeHttpServer {
     for (const route of this.#routes) {
       const answer = route(recorded);
       if (!answer) continue;
+      if (answer.delayMs) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            this.#timers.delete(timer);
+            resolve();
+          }, answer.delayMs);
+          this.#timers.add(timer);
+        });
+        // The client gave up (a timeout, or a killed process): there is no one left to answer.
+        if (res.destroyed || req.socket.destroyed) return;
+      }
+      if (answer.destroy) {
+        req.socket.destroy();
+        return;
+      }
       const isText = typeof answer.body === "string";
       res.writeHead(answer.status, {
         "content-type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Webhooks } from "@octokit/webhooks";
 
 /** Starts `node src/main.ts`, the same entry point as `npm start`, and waits until it listens. */
@@ -9,7 +11,12 @@ export async function startServerProcess(
   let output = "";
   const child = spawn(process.execPath, ["src/main.ts"], {
     cwd: new URL("../../", import.meta.url).pathname,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    // The compile cache (V8 code and stripped TypeScript) nearly halves each start after the first.
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_COMPILE_CACHE: join(tmpdir(), "pr-triage-compile-cache"),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => {
@@ -21,7 +28,10 @@ export async function startServerProcess(
   const deadline = Date.now() + 15_000;
   while (!output.includes("Listening on")) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not start in 15 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not start in 15 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, output: () => output };

@@ -61,6 +61,7 @@ function summarize(
   analyzersOnly: PreparedTriage["analyzersOnly"] = [],
 ) {
   const prepared: PreparedTriage = {
+    secrets: [],
     analyzerFindings,
     pack: { chunks: [{ files: files.map((x) => x.path), text: "", tokens: 0 }], skipped: [] },
     analyzersOnly,

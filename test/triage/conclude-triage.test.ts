@@ -54,6 +54,7 @@ function llmFinding(line: number): Finding {
 }
 
 const prepared: PreparedTriage = {
+  secrets: [],
   analyzerFindings: [],
   pack: { chunks: [], skipped: [] },
   analyzersOnly: [],
@@ -117,5 +118,33 @@ describe("concludeTriage across two pushes", () => {
       stillOpen: 0,
       fixed: ["Hard-coded password"],
     });
+  });
+});
+
+describe("concludeTriage redaction", () => {
+  it("masks secret values in every finding before anything can be posted", () => {
+    const secret = "sk_live_51HqLyjWDarjtT1zdp7dcXYZ";
+    const result = concludeTriage({
+      headSha: "ddd4444",
+      files: [],
+      config: defaultConfig(),
+      prepared: {
+        ...prepared,
+        secrets: [secret],
+        analyzerFindings: [
+          {
+            ...llmFinding(2),
+            source: "analyzer",
+            ruleId: "ci/run",
+            message: `step runs \`curl -H ${secret}\``,
+          },
+        ],
+      },
+      llm,
+      llmFindings: [{ ...llmFinding(3), title: `Key ${secret} committed` }],
+      configProblems: [],
+    });
+    expect(JSON.stringify(result.findings)).not.toContain(secret);
+    expect(result.findings.map((f) => `${f.title} ${f.message}`).join(" ")).toContain("[REDACTED SECRET]");
   });
 });

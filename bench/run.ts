@@ -1,0 +1,26 @@
+/**
+ * `npm run bench [name…]`: runs every benchmark, or only the named ones. Each benchmark lives in
+ * its own file and is registered here.
+ */
+import { runAckBench } from "./ack-bench.ts";
+import { runDiffBench } from "./diff-bench.ts";
+import { runLlmTokenBench } from "./llm-token-bench.ts";
+
+const BENCHES: Record<string, () => void | Promise<void>> = {
+  ack: runAckBench,
+  diff: runDiffBench,
+  "llm-tokens": runLlmTokenBench,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  throw new Error(
+    `Unknown benchmark(s): ${unknown.join(", ")}. Expected some of: ${Object.keys(BENCHES).join(", ")}.`,
+  );
+}
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n## Benchmark: ${name} (Node ${process.version})`);
+  await run();
+}

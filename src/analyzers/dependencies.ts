@@ -1,0 +1,267 @@
+import type { DiffFile } from "../diff/diff-model.ts";
+import type { Finding } from "../findings/finding.ts";
+import { addedLines, removedLines } from "./added-lines.ts";
+import type { Analyzer } from "./analyzer.ts";
+import { analyzerFinding } from "./analyzer-finding.ts";
+import { baseName, isLockfile } from "./file-kinds.ts";
+import { findTyposquatTarget } from "./find-typosquat-target.ts";
+import { addedLinesBySection, type SectionedLine } from "./json-sections.ts";
+import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
+
+const DEPENDENCY_SECTIONS = new Set([
+  "dependencies",
+  "devDependencies",
+  "peerDependencies",
+  "optionalDependencies",
+  "bundledDependencies",
+  "overrides",
+  "resolutions",
+]);
+const INSTALL_SCRIPTS = new Set(["preinstall", "install", "postinstall", "preuninstall", "postuninstall"]);
+const ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
+const VERSION_LIKE =
+  /^([~^<>=]|\d|[xX*]$|latest$|next$|workspace:|npm:|file:|link:|git|github:|https?:|catalog:)/;
+const REMOTE_SPEC = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
+const FLOATING_SPEC = /^(latest|next|\*|x|X|)$/;
+
+/** Where a lockfile's manifest lives, so a lockfile-only change can be told from a normal one. */
+const MANIFEST_FOR: Record<string, string[]> = {
+  "package-lock.json": ["package.json"],
+  "npm-shrinkwrap.json": ["package.json"],
+  "yarn.lock": ["package.json"],
+  "pnpm-lock.yaml": ["package.json", "pnpm-workspace.yaml"],
+  "bun.lock": ["package.json"],
+  "bun.lockb": ["package.json"],
+  "Cargo.lock": ["Cargo.toml"],
+  "Gemfile.lock": ["Gemfile"],
+  "poetry.lock": ["pyproject.toml"],
+  "uv.lock": ["pyproject.toml"],
+  "Pipfile.lock": ["Pipfile"],
+  "composer.lock": ["composer.json"],
+  "go.sum": ["go.mod"],
+};
+
+/** Hosts a lockfile may legitimately download from. */
+const TRUSTED_REGISTRY =
+  /^https:\/\/(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com)\//;
+
+/**
+ * Supply-chain changes: new or changed dependencies, specifiers that bypass the registry or float,
+ * install scripts, names that imitate popular packages, lockfile-only edits and lockfiles that
+ * resolve to unexpected hosts.
+ */
+export const dependencies: Analyzer = {
+  id: "dependencies",
+  run({ files }) {
+    const findings: Finding[] = [];
+    const changed = new Set(files.map((file) => file.path));
+    for (const file of files) {
+      const name = baseName(file.path);
+      if (name === "package.json" && file.status !== "removed") findings.push(...packageJsonFindings(file));
+      else if (/^requirements[\w.-]*\.txt$/.test(name)) findings.push(...requirementsFindings(file));
+      else if (isLockfile(file.path)) findings.push(...lockfileFindings(file, changed));
+    }
+    return findings;
+  },
+};
+
+function packageJsonFindings(file: DiffFile): Finding[] {
+  const findings: Finding[] = [];
+  const removed = new Map<string, string>();
+  for (const { content } of removedLines(file)) {
+    const entry = ENTRY.exec(content);
+    if (entry?.[1] !== undefined) removed.set(entry[1], entry[2] ?? "");
+  }
+  const added: { line: number; name: string; spec: string; section: string; previous: string | null }[] = [];
+  for (const line of withInferredSections(file)) {
+    const entry = ENTRY.exec(line.content);
+    if (!entry || line.section === null) continue;
+    const [, name = "", spec = ""] = entry;
+    if (line.section === "scripts" && INSTALL_SCRIPTS.has(name)) {
+      findings.push(installScriptFinding(file.path, line.line, name, spec));
+    } else if (DEPENDENCY_SECTIONS.has(line.section)) {
+      added.push({ line: line.line, name, spec, section: line.section, previous: removed.get(name) ?? null });
+    }
+  }
+  const newOnes = added.filter((dep) => dep.previous === null);
+  for (const dep of added) {
+    const target = findTyposquatTarget(dep.name, POPULAR_NPM_PACKAGES, KNOWN_NEIGHBORS);
+    if (target && dep.previous === null) {
+      findings.push(typosquatFinding(file.path, dep.line, dep.name, target, "npm"));
+    }
+    if (REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")) {
+      findings.push(
+        analyzerFinding({
+          ruleId: "dependencies/remote-specifier",
+          severity: "high",
+          category: "supply-chain",
+          title: `Dependency installed from outside the registry: ${dep.name}`,
+          message: `\`${dep.name}\` is installed from \`${dep.spec}\`. Git and URL specifiers skip the registry's immutable versions and integrity checks, and a branch or tag can be moved to new code after review. Depend on a published version, or pin the exact commit SHA.`,
+          riskFloor: 60,
+          path: file.path,
+          line: dep.line,
+        }),
+      );
+    } else if (FLOATING_SPEC.test(dep.spec)) {
+      findings.push(
+        analyzerFinding({
+          ruleId: "dependencies/floating-version",
+          severity: "high",
+          category: "supply-chain",
+          title: `Unpinned dependency: ${dep.name}@${dep.spec || '""'}`,
+          message: `\`${dep.name}\` accepts any version (\`${dep.spec || '""'}\`), so the next install can pull whatever was published last, including a hijacked release. Pin a version range and commit the lockfile.`,
+          riskFloor: 60,
+          path: file.path,
+          line: dep.line,
+        }),
+      );
+    }
+  }
+  if (newOnes.length > 0) findings.push(newDependenciesFinding(file.path, newOnes));
+  return findings;
+}
+
+/**
+ * When the hunk does not show which object it is in (a long dependency list), the lines are
+ * taken as dependencies only if every line of the hunk is a `"name": "version"` pair.
+ */
+function withInferredSections(file: DiffFile): SectionedLine[] {
+  const lines = addedLinesBySection(file.hunks);
+  if (lines.every((line) => line.section !== null)) return lines;
+  const hunkOnlyHasVersions = file.hunks.every((hunk) =>
+    hunk.lines.every((line) => {
+      const trimmed = line.content.trim();
+      if (trimmed === "" || /^[{}],?$/.test(trimmed)) return true;
+      const entry = ENTRY.exec(line.content);
+      return (
+        entry !== null &&
+        !["node", "npm", "version"].includes(entry[1] ?? "") &&
+        VERSION_LIKE.test(entry[2] ?? "")
+      );
+    }),
+  );
+  return lines.map((line) =>
+    line.section === null && hunkOnlyHasVersions ? { ...line, section: "dependencies" } : line,
+  );
+}
+
+function installScriptFinding(path: string, line: number, name: string, command: string): Finding {
+  return analyzerFinding({
+    ruleId: "dependencies/install-script",
+    severity: "high",
+    category: "supply-chain",
+    title: `Install script added: ${name}`,
+    message: `\`"${name}": ${JSON.stringify(command.slice(0, 120))}\` runs automatically on every \`npm install\`, on developer machines and in CI, before anyone runs the code on purpose. Make sure it is needed and does not download or execute anything remote; prefer an explicit script.`,
+    riskFloor: 65,
+    path,
+    line,
+  });
+}
+
+function typosquatFinding(
+  path: string,
+  line: number,
+  name: string,
+  target: string,
+  registry: string,
+): Finding {
+  return analyzerFinding({
+    ruleId: "dependencies/typosquat",
+    severity: "high",
+    category: "supply-chain",
+    title: `Dependency name close to a popular package: ${name} (vs ${target})`,
+    message: `\`${name}\` differs from the popular ${registry} package \`${target}\` by a typo. Typosquatted and AI-hallucinated ("slopsquatted") names are registered by attackers to catch exactly this. Check that \`${name}\` is the package you meant, who publishes it and how old it is; otherwise use \`${target}\`.`,
+    riskFloor: 70,
+    path,
+    line,
+  });
+}
+
+function newDependenciesFinding(
+  path: string,
+  deps: readonly { line: number; name: string; spec: string; section: string }[],
+): Finding {
+  const runtime = deps.filter((dep) => dep.section === "dependencies" || dep.section === "peerDependencies");
+  const shown = deps
+    .slice(0, 8)
+    .map((dep) => `\`${dep.name}@${dep.spec}\` (${dep.section})`)
+    .join(", ");
+  const more = deps.length > 8 ? ` and ${deps.length - 8} more` : "";
+  return analyzerFinding({
+    ruleId: "dependencies/new",
+    severity: "low",
+    category: "supply-chain",
+    title: `${deps.length} new ${deps.length === 1 ? "dependency" : "dependencies"} in ${path}`,
+    message: `New: ${shown}${more}. Every dependency and its install scripts run with your developers' and CI's access. Check each is needed, maintained, published by who you expect, and not brand new.`,
+    riskFloor: runtime.length > 0 ? 25 : 20,
+    path,
+    line: deps[0]?.line ?? null,
+  });
+}
+
+function requirementsFindings(file: DiffFile): Finding[] {
+  const findings: Finding[] = [];
+  for (const { line, content } of addedLines(file)) {
+    const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(==|>=|~=|<=|!=|>|<)?/.exec(content);
+    const name = match?.[1];
+    if (!name || content.trim().startsWith("-")) {
+      if (/^\s*(-e\s+)?(git\+|https?:)/.test(content) || /^\s*--(extra-)?index-url/.test(content)) {
+        findings.push(
+          analyzerFinding({
+            ruleId: "dependencies/remote-specifier",
+            severity: "high",
+            category: "supply-chain",
+            title: "Python package source outside PyPI",
+            message: `\`${content.trim().slice(0, 120)}\` installs from a URL or an extra index. Extra indexes enable dependency confusion and URLs skip PyPI's immutability; pin a published version with a hash instead.`,
+            riskFloor: 60,
+            path: file.path,
+            line,
+          }),
+        );
+      }
+      continue;
+    }
+    const target = findTyposquatTarget(name.toLowerCase().replace(/_/g, "-"), POPULAR_PYPI_PACKAGES);
+    if (target) findings.push(typosquatFinding(file.path, line, name, target, "PyPI"));
+  }
+  return findings;
+}
+
+function lockfileFindings(file: DiffFile, changed: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [];
+  const name = baseName(file.path);
+  const dir = file.path.slice(0, file.path.length - name.length);
+  const manifests = MANIFEST_FOR[name] ?? [];
+  if (file.status !== "removed" && !manifests.some((manifest) => changed.has(`${dir}${manifest}`))) {
+    findings.push(
+      analyzerFinding({
+        ruleId: "dependencies/lockfile-only",
+        severity: "medium",
+        category: "supply-chain",
+        title: `Lockfile changed without its manifest: ${file.path}`,
+        message: `\`${file.path}\` changed but \`${dir}${manifests[0] ?? "its manifest"}\` did not. Lockfile diffs are rarely read, and a hand-edited one can point a dependency at a different tarball. Regenerate it with the package manager and check that the resolved URLs and integrity hashes come from the registry.`,
+        riskFloor: 40,
+        path: file.path,
+      }),
+    );
+  }
+  for (const { line, content } of addedLines(file)) {
+    const resolved = /"?resolved"?\s*[:=]?\s*"?(https?:\/\/[^"\s#]+)/.exec(content)?.[1];
+    if (resolved && !TRUSTED_REGISTRY.test(resolved)) {
+      findings.push(
+        analyzerFinding({
+          ruleId: "dependencies/lockfile-untrusted-host",
+          severity: "high",
+          category: "supply-chain",
+          title: "Lockfile resolves a package from an unexpected host",
+          message: `\`${resolved.slice(0, 160)}\` is not the public registry. A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror, regenerate the lockfile from the registry.`,
+          riskFloor: 65,
+          path: file.path,
+          line,
+        }),
+      );
+      break;
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,171 @@
+import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
+import { CONFIG_PATH } from "../config/config-path.ts";
+import { ownersForPaths } from "../config/owners-for-paths.ts";
+import { parseConfigYaml } from "../config/parse-config-yaml.ts";
+import { readCodeowners } from "../config/read-codeowners.ts";
+import { readPolicies } from "../config/read-policies.ts";
+import { renderPolicySummary } from "../config/render-policy-summary.ts";
+import { selectPolicies } from "../config/select-policies.ts";
+import { diffTokenBudget } from "../llm/diff-token-budget.ts";
+import { readPriceTable } from "../llm/estimate-cost.ts";
+import { readLlmSettings } from "../llm/llm-settings.ts";
+import { renderCheckOutput } from "../render/render-check-output.ts";
+import { renderInlineComment } from "../render/render-inline-comment.ts";
+import { renderSummary } from "../render/render-summary.ts";
+import { planReviewRequests } from "../routing/plan-review-requests.ts";
+import { riskyPaths } from "../routing/risky-paths.ts";
+import { concludeTriage } from "../triage/conclude-triage.ts";
+import { prepareTriage } from "../triage/prepare-triage.ts";
+import { runLlmStep } from "../triage/run-llm-step.ts";
+import type { CliIo } from "./cli-io.ts";
+import { collectLocalPr } from "./collect-local-pr.ts";
+import { git, gitOrNull } from "./git.ts";
+import { gitPolicySource } from "./git-policy-source.ts";
+import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
+
+export interface ReviewOptions {
+  base: string | undefined;
+  json: boolean;
+}
+
+/**
+ * `pr-triage review`: runs the app's triage on the local branch against its base and prints
+ * what the app would post. Config, policies and CODEOWNERS come from the base ref, exactly as
+ * in the app; the LLM settings come from the same environment variables (no key: analyzers only).
+ */
+export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<number> {
+  const progress = (text: string) => io.stderr.write(`pr-triage: ${text}\n`);
+  const pr = collectLocalPr(io.cwd, options.base);
+  progress(
+    `${pr.headRef} against ${pr.base} (merge base ${pr.mergeBase.slice(0, 7)}): ${pr.files.length} file(s) changed`,
+  );
+
+  // 1. Config, policies and code owners from the base ref: the PR's own edits never apply.
+  progress(`reading config and policies from ${pr.base}`);
+  const showAtBase = (path: string) =>
+    gitOrNull(pr.root, ["cat-file", "-e", `${pr.base}:${path}`]) === null
+      ? null
+      : git(pr.root, ["cat-file", "blob", `${pr.base}:${path}`]);
+  const loaded = parseConfigYaml(showAtBase(CONFIG_PATH) ?? "");
+  const { config } = loaded;
+  if (config._extends)
+    progress(`note: \`_extends: ${config._extends}\` is not followed locally; the app merges it on GitHub`);
+  const policies = await readPolicies(gitPolicySource(pr.root, pr.base), config.policies.paths);
+  const codeowners = await readCodeowners(async (path) => showAtBase(path));
+  const problems = [...loaded.problems, ...policies.problems, ...(codeowners?.problems ?? [])];
+  const selection = selectPolicies(policies.policies, pr.files, config.policies.maxTokens);
+
+  // 2. Analyzers (the policy-change check among them), then the LLM, with the app's settings.
+  const input = {
+    files: pr.files,
+    config,
+    pr: {
+      author: pr.author,
+      authorType: pr.author.endsWith("[bot]") ? "Bot" : "User",
+      headRef: pr.headRef,
+      title: pr.title,
+      body: pr.body,
+    },
+  };
+  const prepared = await prepareTriage(
+    input,
+    diffTokenBudget(config.llm.maxInputTokens, selection.prompt, pr.title, pr.body),
+  );
+  const settings = readLlmSettings(io.env);
+  if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
+  else if (config.llm.enabled && prepared.pack.chunks.length > 0) {
+    progress(
+      `AI review with ${settings.model}: ${prepared.pack.chunks.length} request(s), this can take a minute`,
+    );
+  }
+  const llm = await runLlmStep(
+    {
+      settings,
+      config,
+      prepared,
+      pr: input.pr,
+      policies: selection.prompt,
+      secrets: [],
+      prices: readPriceTable(io.env),
+    },
+    {
+      info: () => {},
+      warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
+    },
+  );
+
+  // 3. Conclude and render exactly what the app would post.
+  const result = concludeTriage({
+    headSha: pr.headSha,
+    files: pr.files,
+    config,
+    prepared,
+    llm: llm.outcome,
+    llmFindings: applyPolicyCitations(
+      llm.findings,
+      selection.applied.map((a) => a.policy),
+    ),
+    configProblems: problems,
+    policies: selection,
+  });
+  const owners = ownersForPaths(
+    codeowners,
+    pr.files.map((f) => f.path),
+  );
+  const plan = planReviewRequests({
+    level: result.risk.level,
+    routing: config.routing,
+    author: pr.author,
+    requestedUsers: [],
+    requestedTeams: [],
+    reviewedBy: [],
+    codeOwners: [
+      ...new Set(
+        ownersForPaths(codeowners, riskyPaths(pr.files, result.findings, config)).flatMap((o) => o.owners),
+      ),
+    ],
+  });
+  result.routing = { requested: plan.reasons, skipped: plan.skipped, failed: [] };
+  const host = new URL(pr.repoUrl).host;
+  const summary = renderSummary(result, { repoUrl: pr.repoUrl, host });
+  const report: ReviewReport = {
+    base: pr.base,
+    mergeBase: pr.mergeBase,
+    head: { ref: pr.headRef, sha: pr.headSha },
+    risk: { score: result.risk.score, level: result.risk.level, needsHuman: result.risk.needsHuman },
+    check: {
+      name: "PR Triage",
+      conclusion: config.checks.conclusion[result.risk.level],
+      title: renderCheckOutput(result, summary).title,
+    },
+    label: config.labels ? `risk: ${result.risk.level}` : null,
+    routing: result.routing,
+    codeowners: owners,
+    policies: {
+      applied: selection.applied.map(({ policy, matched }) => ({
+        title: policy.title,
+        path: policy.path,
+        matched,
+      })),
+      skipped: selection.skipped.map(({ policy, reason }) => ({
+        title: policy.title,
+        path: policy.path,
+        reason,
+      })),
+      markdown: renderPolicySummary(selection, llm.outcome.mode === "ok", host),
+    },
+    coverage: result.coverage,
+    configProblems: problems,
+    inlineComments: result.inline.map(({ finding, anchor }) => ({
+      path: anchor.path,
+      line: anchor.line,
+      side: anchor.side,
+      startLine: anchor.startLine,
+      body: renderInlineComment(finding, anchor, host, result.fingerprints.get(finding) ?? ""),
+    })),
+    findings: result.findings,
+    summary,
+  };
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReviewReport(report));
+  return 0;
+}

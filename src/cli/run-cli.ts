@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import { type CliIo, UsageError } from "./cli-io.ts";
+import { reviewCommand } from "./review-command.ts";
+import { validateCommand } from "./validate-command.ts";
+
+const USAGE = `Usage:
+  pr-triage validate [dir] [--json]
+      Check .github/pr-triage.yml, the policy files and CODEOWNERS in dir (default: .).
+      Exit 1 when there are problems.
+  pr-triage review [--base <ref>] [--json]
+      Triage the current branch against its base (default: origin's default branch, main or
+      master) and print what the app would post. Reads config and policies from the base ref.
+      Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL) for the AI review; without it,
+      only the analyzers run.
+`;
+
+/** Parses the command line and runs one command. Returns the exit code: 0 ok, 1 problems found, 2 usage error. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        base: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === "help") {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (command === "validate") {
+      if (rest.length > 1)
+        throw new UsageError(`validate takes one directory, got ${rest.length}: ${rest.join(" ")}.`);
+      if (values.base !== undefined)
+        throw new UsageError("--base belongs to `review`; validate reads the working tree.");
+      return await validateCommand({ dir: rest[0] ?? ".", json: values.json }, io);
+    }
+    if (command === "review") {
+      if (rest.length > 0)
+        throw new UsageError(
+          `review takes no arguments, got "${rest.join(" ")}". Use --base <ref> to choose the base.`,
+        );
+      return await reviewCommand({ base: values.base, json: values.json }, io);
+    }
+    throw new UsageError(
+      command === undefined
+        ? "Expected a command."
+        : `Unknown command "${command}": expected \`validate\` or \`review\`.`,
+    );
+  } catch (error) {
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    io.stderr.write(`pr-triage: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) io.stderr.write(`\n${USAGE}`);
+    else if (io.env.PR_TRIAGE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write("(set PR_TRIAGE_DEBUG=1 to see where it failed)\n");
+    return usage ? 2 : 1;
+  }
+}

@@ -1,0 +1,59 @@
+import picomatch from "picomatch";
+import type { DiffFile } from "../diff/diff-model.ts";
+import type { Finding } from "../findings/finding.ts";
+import { CODEOWNERS_PATHS } from "./codeowners-paths.ts";
+import { CONFIG_PATH } from "./config-path.ts";
+import type { TriageConfig } from "./config-schema.ts";
+
+type Kind = "config" | "policy" | "codeowners";
+
+const WHAT: Record<Kind, string> = {
+  config: "PR Triage's configuration",
+  policy: "a PR Triage policy",
+  codeowners: "the code owners",
+};
+
+/**
+ * Flags a PR that edits what steers its own review: `.github/pr-triage.yml`, a policy file
+ * (per the base branch's `policies.paths`) or CODEOWNERS. Triage always reads those from the
+ * base branch, so the proposed version is not applied; the finding tells reviewers that, and
+ * asks a maintainer to look, because a PR must not be able to weaken its own review.
+ */
+export function detectPolicyChanges(files: readonly DiffFile[], config: TriageConfig): Finding[] {
+  const isPolicy = picomatch(config.policies.paths, { dot: true });
+  const kindOf = (path: string): Kind | null => {
+    if (path === CONFIG_PATH) return "config";
+    if ((CODEOWNERS_PATHS as readonly string[]).includes(path)) return "codeowners";
+    return isPolicy(path) ? "policy" : null;
+  };
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const kind = kindOf(file.path) ?? kindOf(file.oldPath);
+    if (kind === null) continue;
+    const line = firstAddedLine(file);
+    const verb = file.status === "removed" ? "deletes" : file.status === "added" ? "adds" : "changes";
+    findings.push({
+      ruleId: "config/policy-change",
+      source: "analyzer",
+      severity: kind === "codeowners" ? "medium" : "high",
+      category: "policy-change",
+      title: `Policy change: this PR ${verb} ${WHAT[kind]}`,
+      message: `This PR ${verb} \`${file.path}\`. PR Triage reads its configuration, policies and code owners from the base branch, so this triage used the base version and ignored the proposed one; the change applies only after merge. A maintainer should review it, because it changes how future PRs are reviewed.`,
+      path: file.path,
+      line,
+      startLine: null,
+      side: "RIGHT",
+      confidence: 1,
+      riskFloor: kind === "codeowners" ? config.risk.thresholds.medium : config.risk.thresholds.high,
+      policy: null,
+    });
+  }
+  return findings;
+}
+
+function firstAddedLine(file: DiffFile): number | null {
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) if (line.kind === "add" && line.newLine !== null) return line.newLine;
+  }
+  return null;
+}

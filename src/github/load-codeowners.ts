@@ -1,0 +1,28 @@
+import type { ParsedCodeowners } from "../config/parse-codeowners.ts";
+import { readCodeowners } from "../config/read-codeowners.ts";
+import type { Octokit, RepoRef } from "./octokit.ts";
+
+/**
+ * Reads CODEOWNERS from the base branch (GitHub itself uses the base branch's file to request
+ * reviews), trying `.github/`, the root and `docs/` in GitHub's order. Null when there is none.
+ */
+export function loadCodeowners(
+  octokit: Octokit,
+  repo: RepoRef,
+  baseRef: string,
+): Promise<ParsedCodeowners | null> {
+  return readCodeowners(async (path) => {
+    try {
+      const { data } = await octokit.rest.repos.getContent({
+        ...repo,
+        path,
+        ref: baseRef,
+        mediaType: { format: "raw" },
+      });
+      return typeof data === "string" ? data : null;
+    } catch (error) {
+      if ((error as { status?: unknown }).status === 404) return null;
+      throw error;
+    }
+  });
+}

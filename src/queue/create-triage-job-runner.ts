@@ -1,0 +1,103 @@
+import type { Logger } from "probot";
+import type { Octokit } from "../github/octokit.ts";
+import { completeCheckRun } from "../github/publish-check-run.ts";
+import { authorizeTriageCommand } from "../handlers/authorize-triage-command.ts";
+import type { ModelPrice } from "../llm/estimate-cost.ts";
+import type { LlmLimiter } from "../llm/llm-limiter.ts";
+import type { LlmSettings } from "../llm/llm-settings.ts";
+import { runTriageJob } from "../triage/run-triage-job.ts";
+import type { JobStore, StoredJob } from "./job-store.ts";
+import type { JobEnding, JobRunner } from "./job-worker.ts";
+import { paceWrites } from "./pace-writes.ts";
+import type { WritePacer } from "./write-pacer.ts";
+
+export interface TriageJobRunnerDeps {
+  /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
+  auth: (installationId: number) => Promise<Octokit>;
+  store: JobStore;
+  pacer: WritePacer;
+  llm: LlmSettings | null;
+  webHost: string;
+  llmPrices?: Record<string, ModelPrice>;
+  llmLimiter?: LlmLimiter;
+}
+
+/** A check summary is capped at 65,535 characters; a failure reason never needs that much. */
+const MAX_REASON_CHARS = 2_000;
+
+/** Runs stored jobs through the triage pipeline, and closes their check runs when they end early. */
+export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
+  const client = async (job: StoredJob): Promise<Octokit> => {
+    const octokit = await deps.auth(job.installationId);
+    paceWrites(octokit, deps.pacer, job.installationId);
+    return octokit;
+  };
+
+  return {
+    async run(job, log) {
+      const octokit = await client(job);
+      const headSha = job.headSha ?? (await authorizeTriageCommand(octokit, job, log));
+      if (headSha === null) return "denied";
+      let opened = false;
+      const { llmLimiter } = deps;
+      const outcome = await runTriageJob(
+        {
+          deliveryId: job.deliveryId,
+          installationId: job.installationId,
+          owner: job.owner,
+          repo: job.repo,
+          pullNumber: job.pullNumber,
+          headSha,
+          trigger: job.trigger,
+        },
+        {
+          octokit,
+          log,
+          llm: deps.llm,
+          webHost: deps.webHost,
+          ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
+          ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
+          checkRun: {
+            id: job.checkRunId,
+            opened: async (id) => {
+              opened = true;
+              // Durable before anything else happens, so a crash from here on reuses this check.
+              if (id !== job.checkRunId) await deps.store.recordCheckRun(job.id, id, Date.now());
+            },
+          },
+        },
+      );
+      // An earlier attempt opened a check, and this one stopped before reaching it (PR closed,
+      // head moved on, triage disabled): close it, or it would stay "in progress" for good.
+      if (outcome !== "triaged" && job.checkRunId !== null && !opened) {
+        await completeCheckRun(octokit, { owner: job.owner, repo: job.repo }, job.checkRunId, "neutral", {
+          title: "Triage skipped",
+          summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,
+        });
+      }
+      return outcome;
+    },
+
+    async close(job, ending: JobEnding, log: Logger) {
+      if (job.checkRunId === null) return;
+      const octokit = await client(job);
+      const repo = { owner: job.owner, repo: job.repo };
+      if (ending.kind === "superseded") {
+        await completeCheckRun(octokit, repo, job.checkRunId, "neutral", {
+          title: "Superseded by a newer push",
+          summary: "A newer commit is being triaged instead; nothing was posted for this one.",
+        });
+      } else {
+        await completeCheckRun(octokit, repo, job.checkRunId, "failure", {
+          title: "Triage failed: needs human review",
+          summary: [
+            `PR Triage could not finish after ${job.attempts} attempt${job.attempts === 1 ? "" : "s"}: ${ending.reason.slice(0, MAX_REASON_CHARS)}`,
+            "",
+            "Review this change by hand. To try again, push a commit, comment `/triage`, or use **Re-run** on this check.",
+          ].join("\n"),
+        });
+      }
+      log.info({ checkRun: job.checkRunId, ending: ending.kind }, "check run closed");
+    },
+  };
+}

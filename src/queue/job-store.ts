@@ -1,0 +1,105 @@
+import type { TriageJob } from "../triage/triage-job.ts";
+
+/** One accepted webhook delivery. Its id (`X-GitHub-Delivery`) is what makes a redelivery a duplicate. */
+export interface Delivery {
+  id: string;
+  /** `pull_request.synchronize`, `issue_comment.created`...: for logs and audits. */
+  event: string;
+}
+
+/** What a webhook handler records: enough to run the triage later, nothing secret. */
+export interface JobRequest {
+  installationId: number;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The head SHA the event was about; null for `/triage`, which triages the live head when it runs. */
+  headSha: string | null;
+  /**
+   * The PR's `updated_at` as the event saw it. Deliveries arrive out of order, and this is the
+   * only ordering evidence they carry: a request older than a known different head is stale.
+   */
+  headSeenAt: string | null;
+  trigger: TriageJob["trigger"];
+  /** For `/triage`: who asked. Their write access is checked when the job runs, not in the ack path. */
+  requestedBy: { login: string; commentId: number } | null;
+}
+
+/**
+ * `queued` → `running` → `done` | `failed`, or back to `queued` to retry later.
+ * `superseded`: a newer head made the job pointless before it could publish.
+ */
+export type JobState = "queued" | "running" | "done" | "failed" | "superseded";
+
+export interface StoredJob extends JobRequest {
+  id: number;
+  deliveryId: string;
+  state: JobState;
+  /** Attempts started so far, counting the current one: a crash mid-attempt still used it up. */
+  attempts: number;
+  /** A newer head arrived: the job must not run the triage, only close what it opened. */
+  superseded: boolean;
+  /** The check run an attempt opened; later attempts reuse it rather than stacking checks. */
+  checkRunId: number | null;
+  /** Why the last attempt failed, or why the job ended. */
+  lastError: string | null;
+  outcome: string | null;
+}
+
+/** What became of one request: run, merged into equivalent work, or too old to matter. */
+export interface AcceptedJob {
+  id: number;
+  status: "queued" | "merged" | "stale";
+  /** Ids of older-head jobs for the same PR that this request made pointless. */
+  supersedes: number[];
+}
+
+export type AcceptResult =
+  /** The delivery id was seen before: nothing was added. */
+  | { kind: "duplicate" }
+  /** A redelivery of a delivery whose jobs had all failed: they run again from attempt 1. */
+  | { kind: "retried"; jobIds: number[] }
+  | { kind: "accepted"; jobs: AcceptedJob[] };
+
+export interface QueueStats {
+  /** Waiting to run, including those waiting out a retry delay. */
+  queued: number;
+  running: number;
+  /** Queued after a failed attempt. */
+  retrying: number;
+  failed: number;
+}
+
+export type FinalState = Extract<JobState, "done" | "failed" | "superseded">;
+
+/**
+ * Durable job storage. SQLite is the embedded default (one process per DATA_DIR); a
+ * Redis/BullMQ backend for several processes implements the same contract:
+ * - `accept` records a delivery and its requests atomically before the webhook is acked;
+ * - `claim` hands out at most one running job per PR;
+ * - nothing is deleted before it reaches a final state (except by `prune`, long after).
+ */
+export interface JobStore {
+  accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult>;
+  /** Marks the next runnable job running and returns it; undefined when none is due. */
+  claim(now: number): Promise<StoredJob | undefined>;
+  get(id: number): Promise<StoredJob | undefined>;
+  recordCheckRun(id: number, checkRunId: number, now: number): Promise<void>;
+  finish(id: number, state: FinalState, note: string, now: number): Promise<void>;
+  retryAt(id: number, availableAt: number, reason: string, now: number): Promise<void>;
+  /** Gives a running job back without using up its attempt (graceful shutdown). */
+  release(id: number, now: number): Promise<void>;
+  /** Requeues jobs a crash left running; returns how many. Call once at start. */
+  recover(now: number): Promise<number>;
+  /** When the earliest job `claim` could hand out becomes due (a PR's running job blocks its others). */
+  nextDueAt(): Promise<number | undefined>;
+  stats(now: number): Promise<QueueStats>;
+  /** Deletes finished jobs and deliveries older than `before`; returns how many jobs went. */
+  prune(before: number): Promise<number>;
+  /** Upkeep that would slow an ack, done when no delivery is arriving (SQLite: a WAL checkpoint). */
+  housekeep(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What handlers call: record the delivery, then let the worker know. */
+export type Enqueue = (delivery: Delivery, requests: readonly JobRequest[]) => Promise<AcceptResult>;

@@ -1,0 +1,289 @@
+import PQueue from "p-queue";
+import type { Logger } from "probot";
+import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
+import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
+
+/** Why a job ends without a triage; its runner closes what it left open (the check run). */
+export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
+
+export interface JobRunner {
+  /** One attempt. Resolves with the outcome (`triaged`, `skipped-stale`...); throws to fail the attempt. */
+  run(job: StoredJob, log: Logger): Promise<string>;
+  close(job: StoredJob, ending: JobEnding, log: Logger): Promise<void>;
+}
+
+export interface WorkerOptions {
+  store: JobStore;
+  runner: JobRunner;
+  concurrency: number;
+  retry: RetryPolicy;
+  log: Logger;
+  now?: () => number;
+}
+
+/** Finished jobs and deliveries are kept this long: GitHub allows redelivery for 3 days. */
+const RETENTION_MS = 7 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+/** Store upkeep waits for this much quiet, but never longer than HOUSEKEEP_AT_LEAST_EVERY_MS. */
+const HOUSEKEEP_QUIET_MS = 1_000;
+const HOUSEKEEP_AT_LEAST_EVERY_MS = 60_000;
+/** After a store error, try again this much later rather than spinning. */
+const STORE_ERROR_PAUSE_MS = 1_000;
+/**
+ * Acks and jobs share one event loop, and a job's CPU-heavy steps would delay acks. While
+ * deliveries keep arriving (less than QUIET_MS apart), new jobs wait, for at most MAX_DEFER_MS.
+ */
+const QUIET_MS = 50;
+const MAX_DEFER_MS = 2_000;
+
+/**
+ * Takes jobs from the store and runs them, `concurrency` at a time and one per PR (the store's
+ * claim guarantees it). A failed attempt is retried later or ends the job, by `decideRetry`; an
+ * ended job closes its check run. `stop` takes no new jobs and gives back what outlives the deadline.
+ */
+export class JobWorker {
+  readonly #store: JobStore;
+  readonly #runner: JobRunner;
+  readonly #retry: RetryPolicy;
+  readonly #log: Logger;
+  readonly #now: () => number;
+  readonly #concurrency: number;
+  readonly #queue: PQueue;
+  readonly #running = new Set<number>();
+  #pumping: Promise<void> | undefined;
+  #pumpAgain = false;
+  #wakeTimer: NodeJS.Timeout | undefined;
+  #maintenanceTimer: NodeJS.Timeout | undefined;
+  #lastPruneAt = Number.NEGATIVE_INFINITY;
+  #lastHousekeepAt = Number.NEGATIVE_INFINITY;
+  #stopping = false;
+  #lastAcceptAt = Number.NEGATIVE_INFINITY;
+  #busySince = Number.NEGATIVE_INFINITY;
+  /** Set when shutdown gave the in-flight jobs back: their late results must not be recorded. */
+  #abandoned = false;
+
+  constructor(options: WorkerOptions) {
+    this.#store = options.store;
+    this.#runner = options.runner;
+    this.#retry = options.retry;
+    this.#log = options.log;
+    this.#now = options.now ?? Date.now;
+    this.#concurrency = options.concurrency;
+    this.#queue = new PQueue({ concurrency: options.concurrency });
+  }
+
+  /** Requeues what a crash left running, then starts taking jobs. */
+  async start(): Promise<void> {
+    const resumed = await this.#store.recover(this.#now());
+    if (resumed > 0) this.#log.info({ resumed }, "resuming jobs interrupted by a crash or restart");
+    await this.#maintain();
+    this.#maintenanceTimer = setInterval(() => void this.#maintain(), HOUSEKEEP_QUIET_MS).unref();
+    this.notify();
+  }
+
+  /** A delivery was just recorded: its job is due, once the deliveries stop arriving. */
+  accepted(): void {
+    const now = this.#now();
+    if (now - this.#lastAcceptAt >= QUIET_MS) this.#busySince = now;
+    this.#lastAcceptAt = now;
+    this.notify();
+  }
+
+  /** New work may be due. */
+  notify(): void {
+    void this.#pump();
+  }
+
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  async stats(): Promise<QueueStats> {
+    return this.#store.stats(this.#now());
+  }
+
+  /**
+   * Stops taking jobs and waits up to `timeoutMs` for those in flight. Any still running then are
+   * given back to the store (their attempt not counted) for the next process to resume.
+   */
+  async stop(timeoutMs: number): Promise<{ released: number }> {
+    this.#stopping = true;
+    clearTimeout(this.#wakeTimer);
+    clearInterval(this.#maintenanceTimer);
+    await this.#pumping;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      this.#queue.onIdle().then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!timedOut) return { released: 0 };
+    this.#abandoned = true;
+    const ids = [...this.#running];
+    for (const id of ids) await this.#store.release(id, this.#now());
+    return { released: ids.length };
+  }
+
+  /** Resolves once nothing runs and nothing is due now (jobs waiting out a retry delay do not count). */
+  async onIdle(): Promise<void> {
+    for (;;) {
+      await this.#pumping;
+      await this.#queue.onIdle();
+      const due = await this.#store.nextDueAt();
+      if (this.#running.size === 0 && !this.#pumping && (due === undefined || due > this.#now())) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  #pump(): Promise<void> {
+    if (this.#pumping) {
+      this.#pumpAgain = true;
+      return this.#pumping;
+    }
+    this.#pumpAgain = false;
+    this.#pumping = this.#fill().finally(() => {
+      this.#pumping = undefined;
+      if (this.#pumpAgain) void this.#pump();
+    });
+    return this.#pumping;
+  }
+
+  async #fill(): Promise<void> {
+    try {
+      const now = this.#now();
+      if (now - this.#lastAcceptAt < QUIET_MS && now - this.#busySince < MAX_DEFER_MS) {
+        this.#wakeAt(this.#lastAcceptAt + QUIET_MS);
+        return;
+      }
+      while (!this.#stopping && this.#running.size < this.#concurrency) {
+        const job = await this.#store.claim(this.#now());
+        if (!job) break;
+        this.#running.add(job.id);
+        void this.#queue.add(async () => {
+          try {
+            await this.#execute(job);
+          } finally {
+            this.#running.delete(job.id);
+            this.notify();
+          }
+        });
+      }
+      await this.#scheduleWake();
+    } catch (error) {
+      this.#log.error({ err: error }, "job store error; trying again shortly");
+      this.#wakeAt(this.#now() + STORE_ERROR_PAUSE_MS);
+    }
+  }
+
+  /** Sleeps until the earliest delayed job is due; completions and new deliveries wake it sooner. */
+  async #scheduleWake(): Promise<void> {
+    if (this.#stopping) return;
+    const due = await this.#store.nextDueAt();
+    if (due === undefined) return;
+    if (due > this.#now()) this.#wakeAt(due);
+    // It fell due between the claim and now: look again, or it would wait for the next event.
+    else if (this.#running.size < this.#concurrency) this.#pumpAgain = true;
+  }
+
+  #wakeAt(at: number): void {
+    if (this.#stopping) return;
+    clearTimeout(this.#wakeTimer);
+    // setImmediate: after a stalled loop, timers run before pending I/O; webhooks that arrived
+    // meanwhile must be acked (and counted by `accepted`) before a job is started.
+    this.#wakeTimer = setTimeout(
+      () => setImmediate(() => this.notify()),
+      Math.max(0, at - this.#now()),
+    ).unref();
+  }
+
+  async #execute(job: StoredJob): Promise<void> {
+    const log = this.#log.child({
+      job: job.id,
+      delivery: job.deliveryId,
+      installation: job.installationId,
+      repo: `${job.owner}/${job.repo}`,
+      pr: job.pullNumber,
+      head: job.headSha,
+    });
+    try {
+      if (job.superseded) return await this.#end(job, { kind: "superseded" }, log);
+      if (job.attempts > this.#retry.maxAttempts) {
+        const reason = `the process stopped during each of its ${this.#retry.maxAttempts} attempts (crash or kill); the last error recorded was: ${job.lastError ?? "none"}`;
+        return await this.#end(job, { kind: "failed", reason }, log);
+      }
+      await this.#attempt(job, log);
+    } catch (error) {
+      // Only the store can fail here; the job stays running and is resumed at the next start.
+      log.error({ err: error }, "could not record the job's result");
+    }
+  }
+
+  async #attempt(job: StoredJob, log: Logger): Promise<void> {
+    const started = this.#now();
+    log.info({ attempt: job.attempts, trigger: job.trigger }, "job started");
+    let outcome: string;
+    try {
+      outcome = await this.#runner.run(job, log);
+    } catch (error) {
+      if (this.#abandoned) return;
+      const current = (await this.#store.get(job.id)) ?? job;
+      if (current.superseded) return await this.#end(current, { kind: "superseded" }, log);
+      const decision = decideRetry(error, job.attempts, this.#retry, this.#now());
+      if (!decision.retry) return await this.#end(current, { kind: "failed", reason: decision.reason }, log);
+      await this.#store.retryAt(job.id, this.#now() + decision.delayMs, decision.reason, this.#now());
+      log.warn(
+        {
+          attempt: job.attempts,
+          maxAttempts: this.#retry.maxAttempts,
+          retryInMs: decision.delayMs,
+          reason: decision.reason,
+        },
+        "job attempt failed; it will be retried",
+      );
+      return;
+    }
+    if (this.#abandoned) return;
+    await this.#store.finish(job.id, "done", outcome, this.#now());
+    log.info({ outcome, attempt: job.attempts, ms: this.#now() - started }, "job finished");
+  }
+
+  /** Closes the check run first: if that crashes, the job is still running and the close is redone. */
+  async #end(job: StoredJob, ending: JobEnding, log: Logger): Promise<void> {
+    try {
+      await this.#runner.close(job, ending, log);
+    } catch (error) {
+      log.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        "could not close the check run",
+      );
+    }
+    if (ending.kind === "failed") {
+      await this.#store.finish(job.id, "failed", ending.reason, this.#now());
+      log.error({ attempts: job.attempts, reason: ending.reason }, "job failed for good");
+    } else {
+      await this.#store.finish(job.id, "superseded", "a newer head SHA was queued for this PR", this.#now());
+      log.info("job superseded by a newer head SHA");
+    }
+  }
+
+  /** Store upkeep, kept out of the way of acks: it runs when no delivery is arriving. */
+  async #maintain(): Promise<void> {
+    const now = this.#now();
+    const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
+    try {
+      if (quiet || now - this.#lastHousekeepAt >= HOUSEKEEP_AT_LEAST_EVERY_MS) {
+        this.#lastHousekeepAt = now;
+        await this.#store.housekeep();
+      }
+      if (quiet && now - this.#lastPruneAt >= PRUNE_EVERY_MS) {
+        this.#lastPruneAt = now;
+        const pruned = await this.#store.prune(now - RETENTION_MS);
+        if (pruned > 0) this.#log.debug({ pruned }, "pruned finished jobs");
+      }
+    } catch (error) {
+      this.#log.warn({ err: error }, "job store upkeep failed; it is retried later");
+    }
+  }
+}

@@ -1,0 +1,81 @@
+export interface WriteLimits {
+  /** GitHub's secondary limit on content-creating requests: 80 per minute... */
+  perMinute: number;
+  /** ...and 500 per hour, per installation. */
+  perHour: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+interface InstallationWindow {
+  /** Start times of the writes in the last hour, oldest first. */
+  writes: number[];
+  /** GitHub said "slow down": no writes before this time. */
+  pausedUntil: number;
+}
+
+/**
+ * Paces content-creating requests per installation under GitHub's secondary limits, with
+ * sliding windows (one installation's burst never slows another's), and holds an installation's
+ * writes while GitHub has asked it to back off. State is per process and starts empty.
+ */
+export class WritePacer {
+  readonly #limits: WriteLimits;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #windows = new Map<number, InstallationWindow>();
+
+  constructor(
+    limits: WriteLimits,
+    now: () => number = Date.now,
+    sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {
+    if (!(limits.perMinute >= 1 && limits.perHour >= limits.perMinute)) {
+      throw new Error(
+        `Write limits must allow at least 1 write per minute and no fewer per hour than per minute; got ${limits.perMinute}/min and ${limits.perHour}/h.`,
+      );
+    }
+    this.#limits = limits;
+    this.#now = now;
+    this.#sleep = sleep;
+  }
+
+  /** Resolves when one more write for this installation stays under both limits, and counts it. */
+  async acquire(installationId: number): Promise<void> {
+    for (;;) {
+      const wait = this.#reserve(installationId, this.#now());
+      if (wait <= 0) return;
+      await this.#sleep(wait);
+    }
+  }
+
+  /** GitHub answered a rate limit: hold this installation's writes until `until`. */
+  pause(installationId: number, until: number): void {
+    const window = this.#window(installationId);
+    window.pausedUntil = Math.max(window.pausedUntil, until);
+  }
+
+  /** Milliseconds to wait before writing, or 0 after recording the write. */
+  #reserve(installationId: number, now: number): number {
+    const window = this.#window(installationId);
+    const { writes } = window;
+    while (writes.length > 0 && (writes[0] ?? 0) <= now - HOUR) writes.shift();
+    if (window.pausedUntil > now) return window.pausedUntil - now;
+    if (writes.length >= this.#limits.perHour) return (writes[0] ?? now) + HOUR - now;
+    const lastMinute = writes.length - this.#limits.perMinute;
+    const oldestInMinute = lastMinute >= 0 ? writes[lastMinute] : undefined;
+    if (oldestInMinute !== undefined && oldestInMinute > now - MINUTE) return oldestInMinute + MINUTE - now;
+    writes.push(now);
+    return 0;
+  }
+
+  #window(installationId: number): InstallationWindow {
+    let window = this.#windows.get(installationId);
+    if (!window) {
+      window = { writes: [], pausedUntil: 0 };
+      this.#windows.set(installationId, window);
+    }
+    return window;
+  }
+}
