@@ -1,4 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeHttpServer } from "../helpers/fake-http-server.ts";
 import { completion } from "../helpers/fake-llm.ts";
@@ -15,6 +18,8 @@ describe("the real server process, signed webhooks, local fakes", () => {
   const llm = new FakeHttpServer();
   let server: { child: ChildProcess; output: () => string };
   let webhookUrl: string;
+  // A fresh job store per run: a leftover one would replay old jobs.
+  const dataDir = mkdtempSync(join(tmpdir(), "pr-triage-e2e-"));
   const payload = examplePayload<{ pull_request: Record<string, unknown> & { labels: unknown[] } }>(
     "pull_request",
     "opened",
@@ -124,12 +129,13 @@ describe("the real server process, signed webhooks, local fakes", () => {
       OPENAI_API_KEY: "sk-e2e",
       OPENAI_BASE_URL: `http://${llmHost}/v1`,
       OPENAI_MODEL: "e2e-model",
-      DATA_DIR: `/tmp/pr-triage-e2e-${process.pid}`,
+      DATA_DIR: dataDir,
     });
   });
 
   afterAll(async () => {
     server?.child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
     await github.stop();
     await llm.stop();
   });
