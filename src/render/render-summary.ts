@@ -149,12 +149,16 @@ function location(finding: Finding, headSha: string, context: SummaryContext): s
 
 function renderCoverage(result: TriageResult): string {
   const { coverage } = result;
-  const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI; all ${coverage.totalFiles} checked by the analyzers.`;
+  // Without an AI review every file has the same reason; one line says it better than a list.
+  const reasons = new Set(coverage.analyzersOnly.map((f) => f.reason));
+  const sameReason = coverage.llmReviewed.length === 0 && reasons.size === 1 ? ` (${[...reasons][0]})` : "";
+  const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI${sameReason}; all ${coverage.totalFiles} checked by the analyzers.`;
   const unseen =
     coverage.notListed > 0
       ? `\n\n> [!WARNING]\n> GitHub lists at most 3,000 files per pull request: **${coverage.notListed} more files were not seen** by any check. Review them by hand or split the PR.`
       : "";
   if (coverage.analyzersOnly.length === 0) return head + unseen;
+  if (sameReason) return head + unseen;
   const rows = coverage.analyzersOnly
     .slice(0, 100)
     .map((f) => `- \`${cell(f.path).replace(/`/g, "'")}\`: ${f.reason}`);
@@ -169,5 +173,6 @@ function clean(text: string, context: SummaryContext): string {
 
 function oneLine(text: string): string {
   const first = text.split(/\n\s*\n/)[0] ?? "";
-  return first.replace(/\s*\n\s*/g, " ").slice(0, 400);
+  const flat = first.replace(/\s*\n\s*/g, " ");
+  return flat.length <= 400 ? flat : `${flat.slice(0, 400).replace(/\s+\S*$/, "")} …`;
 }

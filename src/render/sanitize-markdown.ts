@@ -32,8 +32,17 @@ export function redactSecretShapes(text: string): string {
  * hide content, load images or link off the PR's host.
  */
 export function sanitizeMarkdown(text: string, allowedHost = "github.com"): string {
-  return (
-    redactSecretShapes(text)
+  // Code spans and fences render literally: HTML, links and mentions there are inert, and
+  // rewriting them would corrupt the code a reviewer may copy. Secrets are masked everywhere.
+  return redactSecretShapes(text)
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : sanitizeProse(part, allowedHost)))
+    .join("");
+}
+
+function sanitizeProse(text: string, allowedHost: string): string {
+  return defuseMentions(
+    text
       .replace(/<!--[\s\S]*?(-->|$)/g, "")
       // Images first, so their alt text does not survive as a link below.
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -42,10 +51,15 @@ export function sanitizeMarkdown(text: string, allowedHost = "github.com"): stri
       .replace(/\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, (whole, label: string, url: string) =>
         isAllowedUrl(url, allowedHost) ? whole : `${label} (link removed)`,
       )
-      .replace(/\bhttps?:\/\/[^\s)>\]]+/g, (url) => (isAllowedUrl(url, allowedHost) ? url : "(link removed)"))
-      // A zero-width joiner after `@` keeps the text readable but stops the mention.
-      .replace(/(^|[^\w`])@([a-zA-Z0-9][\w-]*)/g, "$1@\u200d$2")
+      .replace(/\bhttps?:\/\/[^\s)>\]]+/g, (url) =>
+        isAllowedUrl(url, allowedHost) ? url : "(link removed)",
+      ),
   );
+}
+
+/** A zero-width joiner after `@` keeps the text readable but stops the mention. */
+function defuseMentions(text: string): string {
+  return text.replace(/(^|[^\w`])@([a-zA-Z0-9][\w-]*)/g, "$1@\u200d$2");
 }
 
 function isAllowedUrl(url: string, allowedHost: string): boolean {

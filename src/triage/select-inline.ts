@@ -26,7 +26,10 @@ export function selectInline(
   const seen = new Set<string>();
   for (const finding of ranked) {
     if (finding.path === null || finding.line === null) {
-      selection.summaryOnly.push({ finding, reason: "applies to the whole PR" });
+      selection.summaryOnly.push({
+        finding,
+        reason: finding.path === null ? "applies to the whole PR" : "about the whole file",
+      });
       continue;
     }
     if (severityRank(finding.severity) < threshold) {

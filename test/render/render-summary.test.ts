@@ -263,14 +263,7 @@ describe("renderSummary", () => {
       - ⚠️ Could not request team ghosts: GitHub refused the request (Not Found); check the team slug.
 
       ### Coverage
-      0 of 2 files reviewed by the AI; all 2 checked by the analyzers.
-
-      <details><summary>Analyzers only (2)</summary>
-
-      - \`.github/workflows/ci.yml\`: AI review unavailable
-      - \`.env.local\`: AI review unavailable
-
-      </details>"
+      0 of 2 files reviewed by the AI (AI review unavailable); all 2 checked by the analyzers."
     `);
   });
 });

