@@ -87,7 +87,7 @@ function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
 function llmReason(llm: LlmOutcome): string {
   switch (llm.mode) {
     case "no-key":
-      return "analyzers-only mode (no OPENAI_API_KEY)";
+      return "analyzers-only mode: no OPENAI_API_KEY";
     case "disabled-by-config":
       return "LLM disabled by config";
     case "unavailable":
