@@ -14,6 +14,7 @@ import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
 import { ANALYZERS } from "../src/analyzers/registry.ts";
 import { secrets } from "../src/analyzers/secrets.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
+import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
@@ -234,30 +235,7 @@ async function evalExpress7335(): Promise<void> {
 }
 
 function fixtureFile(path: string, repoPath: string): DiffFile {
-  const lines = readFileSync(path, "utf8")
-    .replace(/\r?\n$/, "")
-    .split(/\r?\n/);
-  return {
-    path: repoPath,
-    oldPath: repoPath,
-    status: "added",
-    binary: false,
-    patchMissing: false,
-    oldMode: null,
-    newMode: "100644",
-    additions: lines.length,
-    deletions: 0,
-    hunks: [
-      {
-        oldStart: 0,
-        oldLines: 0,
-        newStart: 1,
-        newLines: lines.length,
-        section: "",
-        lines: lines.map((content, index) => ({ kind: "add", content, oldLine: null, newLine: index + 1 })),
-      },
-    ],
-  };
+  return addedFile(repoPath, readFileSync(path, "utf8"));
 }
 
 async function run(analyzer: Analyzer, files: DiffFile[]): Promise<Finding[]> {

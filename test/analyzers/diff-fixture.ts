@@ -8,36 +8,7 @@ export function diffFiles(text: string): DiffFile[] {
   return parseUnifiedDiff(text.replace(/^\n+/, ""));
 }
 
-/** A whole file added by the PR, as the diff model would show it: every line is `add`. */
-export function addedFile(path: string, content: string): DiffFile {
-  const lines = content.replace(/\r?\n$/, "").split(/\r?\n/);
-  return {
-    path,
-    oldPath: path,
-    status: "added",
-    binary: false,
-    patchMissing: false,
-    oldMode: null,
-    newMode: "100644",
-    additions: lines.length,
-    deletions: 0,
-    hunks: [
-      {
-        oldStart: 0,
-        oldLines: 0,
-        newStart: 1,
-        newLines: lines.length,
-        section: "",
-        lines: lines.map((line, index) => ({
-          kind: "add",
-          content: line,
-          oldLine: null,
-          newLine: index + 1,
-        })),
-      },
-    ],
-  };
-}
+export { addedFile } from "../../src/diff/added-file.ts";
 
 export function analyzerInput(files: DiffFile[], pr: Partial<AnalyzerInput["pr"]> = {}): AnalyzerInput {
   return {
