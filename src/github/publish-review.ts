@@ -29,13 +29,9 @@ export async function publishReview(
   headSha: string,
   body: string,
   comments: readonly ReviewComment[],
+  existing: readonly { id: number; body?: string | null }[],
 ): Promise<ReviewOutcome> {
   const marker = reviewMarker(headSha);
-  const existing = await octokit.paginate(octokit.rest.pulls.listReviews, {
-    ...repo,
-    pull_number: pullNumber,
-    per_page: 100,
-  });
   const mine = existing.find((review) => review.body?.includes(marker));
   if (mine) return { status: "already-posted", reviewId: mine.id };
   if (comments.length === 0) return { status: "skipped" };

@@ -37,6 +37,12 @@ export async function publishTriage(
   log: Pick<Logger, "info">,
 ): Promise<string> {
   const { repo, pullNumber } = target;
+  // Read once: the marker check needs them, and so does routing (who already reviewed).
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100,
+  });
   const review = await publishReview(
     octokit,
     repo,
@@ -51,6 +57,7 @@ export async function publishTriage(
       startLine: anchor.startLine,
       body: renderInlineComment(finding, anchor, target.webHost, result.fingerprints.get(finding) ?? ""),
     })),
+    reviews,
   );
   if (review.status === "posted" && review.rejected.length > 0) {
     const rejected = new Set(review.rejected.map((r) => r.finding));
@@ -60,11 +67,6 @@ export async function publishTriage(
     );
   }
 
-  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
-    ...repo,
-    pull_number: pullNumber,
-    per_page: 100,
-  });
   const plan = planReviewRequests({
     level: result.risk.level,
     routing: config.routing,

@@ -49,8 +49,8 @@ export function nockUpdateCheckRun(capture: (body: Record<string, unknown>) => v
     .reply(200, { id: 77 });
 }
 
-/** Reviews are read twice per triage: before posting (idempotency) and for routing. */
-export function nockListReviews(pullNumber: number, reviews: unknown[] = [], times = 2): nock.Scope {
+/** Reviews are read once per triage, for the marker check (idempotency) and for routing. */
+export function nockListReviews(pullNumber: number, reviews: unknown[] = [], times = 1): nock.Scope {
   return nock(GITHUB_API)
     .get(`${REPO_PATH}/pulls/${pullNumber}/reviews`)
     .query({ per_page: 100 })
