@@ -76,7 +76,9 @@ describe("pr-triage review", () => {
     expect(out).not.toContain("Parameterized queries and additive migrations");
     expect(out).toContain("<!-- pr-triage:summary -->");
     expect(out).toContain("Analyzers-only mode: no `OPENAI_API_KEY`");
-    expect(out).toContain("0 of 3 files reviewed by the AI; all 3 checked by the analyzers.");
+    expect(out).toContain(
+      "0 of 3 files reviewed by the AI (analyzers-only mode: no OPENAI_API_KEY); all 3 checked by the analyzers.",
+    );
     expect(run.stderr()).toContain("pr-triage: feature/search-users against main");
     expect(run.stderr()).toContain("no OPENAI_API_KEY: analyzers-only mode");
   });
