@@ -9,6 +9,7 @@ import { JobOctokit } from "../src/queue/job-octokit.ts";
 import type { JobWorker } from "../src/queue/job-worker.ts";
 import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";
 import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
+import { nockNoPoliciesNorCodeowners } from "./helpers/nock-config.ts";
 import {
   nockAccessToken,
   nockAddLabels,
@@ -51,6 +52,23 @@ interface Pull {
 
 /** Each app gets a fresh DATA_DIR; its worker is stopped and the directory removed after the test. */
 const cleanups: (() => Promise<void>)[] = [];
+/**
+ * Every request the app makes must be one a test mocked. A request nock cannot match fails
+ * inside the job, after the ack, where the test would never see it; recording it here makes
+ * every test fail on an unexpected call.
+ */
+const unmatched: string[] = [];
+const recordUnmatched = (req: { method?: string; path?: string }) =>
+  unmatched.push(`${req.method} ${req.path}`);
+beforeEach(() => {
+  unmatched.length = 0;
+  nock.emitter.on("no match", recordUnmatched);
+});
+afterEach(() => {
+  nock.emitter.removeListener("no match", recordUnmatched);
+  expect(unmatched, "requests no test mocked").toEqual([]);
+});
+
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
@@ -117,6 +135,7 @@ describe("pull_request webhook → published triage", () => {
       nockAccessToken(),
       nockGetPull(payload.pull_request),
       nockConfig(null),
+      ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
       nockCreateCheckRun((b) => {
         posted.checkCreate = b;
       }),
@@ -208,6 +227,7 @@ describe("pull_request webhook → published triage", () => {
       nockAccessToken(),
       nockGetPull(payload.pull_request),
       nockConfig(null),
+      ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
       nockCreateCheckRun(),
       nockListFiles(2, FILES),
       nockListComments(2),
@@ -240,8 +260,8 @@ describe("pull_request webhook → published triage", () => {
     await probot.receive({ id: "delivery-3", name: "pull_request", payload } as never);
     await idle();
     for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
-    // Any unexpected write would have thrown on disableNetConnect and left no pending mocks to catch it.
-    expect(nock.pendingMocks()).toEqual([]);
+    // No policy, diff or check-run request: the job stopped at the draft guard.
+    expect(unmatched).toEqual([]);
   });
   it("uses the check conclusion the config sets for the level", async () => {
     const payload = examplePayload<{ pull_request: Pull }>("pull_request", "opened");
@@ -253,6 +273,7 @@ describe("pull_request webhook → published triage", () => {
       nockGetPull(payload.pull_request),
       // Maintainers can gate merges on any level, even low.
       nockConfig("checks:\n  conclusion:\n    low: failure\n"),
+      ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
       nockCreateCheckRun(),
       nockListFiles(2, FILES),
       nockListComments(2),
