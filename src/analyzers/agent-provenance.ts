@@ -1,4 +1,3 @@
-import type { TriageConfig } from "../config/config-schema.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
 
