@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FaultWorld, percentile, secretsInLogs, sendBurst } from "../helpers/fault-harness.ts";
+import { describe, expect, it } from "vitest";
+import { type FaultWorld, percentile, sendBurst, useFaultWorld } from "../helpers/fault-harness.ts";
 
 describe("a burst of 200 deliveries (real server process)", () => {
   let world: FaultWorld;
-  beforeEach(async () => {
-    world = new FaultWorld();
-    await world.start();
-  });
-  afterEach(async () => {
-    const leaked = await secretsInLogs(world.allOutput());
-    await world.stop();
-    expect(leaked).toEqual([]);
+  useFaultWorld((started) => {
+    world = started;
   });
 
   it("acks every delivery fast, stays within bounded memory, and triages each PR once at its live head", async () => {

@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FaultWorld, llmFinding, REPO_PATH, secretsInLogs } from "../helpers/fault-harness.ts";
+import { describe, expect, it } from "vitest";
+import { type FaultWorld, llmFinding, REPO_PATH, useFaultWorld } from "../helpers/fault-harness.ts";
 import { waitFor } from "../helpers/server-process.ts";
 
 const HEAD = "1111111111111111111111111111111111111111";
 
 describe("crashes and restarts (real server process, kill -9 and SIGTERM)", () => {
   let world: FaultWorld;
-  beforeEach(async () => {
-    world = new FaultWorld();
-    await world.start();
-    world.github.setPull(2, HEAD);
-  });
-  afterEach(async () => {
-    const leaked = await secretsInLogs(world.allOutput());
-    await world.stop();
-    expect(leaked).toEqual([]);
-  });
+  useFaultWorld((started) => {
+    world = started;
+  }, HEAD);
 
   const completed = (sha: string) => () =>
     world.github.checkRunsFor(sha).some((run) => run.status === "completed");

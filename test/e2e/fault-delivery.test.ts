@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FaultWorld, llmFinding, REPO_PATH, secretsInLogs } from "../helpers/fault-harness.ts";
+import { describe, expect, it } from "vitest";
+import { type FaultWorld, llmFinding, REPO_PATH, useFaultWorld } from "../helpers/fault-harness.ts";
 import { waitFor } from "../helpers/server-process.ts";
 import { examplePayload } from "../helpers/webhook-examples.ts";
 
@@ -10,14 +10,8 @@ const T2 = "2024-03-01T10:05:00Z";
 
 describe("duplicate, repeated and out-of-order deliveries (real server process)", () => {
   let world: FaultWorld;
-  beforeEach(async () => {
-    world = new FaultWorld();
-    await world.start();
-  });
-  afterEach(async () => {
-    const leaked = await secretsInLogs(world.allOutput());
-    await world.stop();
-    expect(leaked).toEqual([]);
+  useFaultWorld((started) => {
+    world = started;
   });
 
   const completed = (sha: string) => () =>

@@ -1,6 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RecordedRequest } from "../helpers/fake-http-server.ts";
-import { FaultWorld, INSTALLATION_TOKEN, REPO_PATH, secretsInLogs } from "../helpers/fault-harness.ts";
+import {
+  type FaultWorld,
+  INSTALLATION_TOKEN,
+  REPO_PATH,
+  secretsInLogs,
+  useFaultWorld,
+} from "../helpers/fault-harness.ts";
 import { waitFor } from "../helpers/server-process.ts";
 
 const HEAD = "cccccccccccccccccccccccccccccccccccccccc";
@@ -17,17 +23,9 @@ function logLines(output: string, msg: string): Record<string, unknown>[] {
 
 describe("GitHub faults (real server process)", () => {
   let world: FaultWorld;
-  beforeEach(async () => {
-    world = new FaultWorld();
-    await world.start();
-    world.github.setPull(2, HEAD);
-  });
-  afterEach(async () => {
-    // Debug logs include every GitHub request: none may carry a token or a secret.
-    const leaked = await secretsInLogs(world.allOutput());
-    await world.stop();
-    expect(leaked).toEqual([]);
-  });
+  useFaultWorld((started) => {
+    world = started;
+  }, HEAD);
 
   const completed = () => world.github.checkRunsFor(HEAD).some((run) => run.status === "completed");
   const isPost = (req: RecordedRequest, path: string) => req.method === "POST" && req.path === path;

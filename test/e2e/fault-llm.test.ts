@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FaultWorld, llmFinding, secretsInLogs } from "../helpers/fault-harness.ts";
+import { describe, expect, it } from "vitest";
+import { type FaultWorld, llmFinding, useFaultWorld } from "../helpers/fault-harness.ts";
 import { waitFor } from "../helpers/server-process.ts";
 
 const HEAD = "dddddddddddddddddddddddddddddddddddddddd";
 
 describe("LLM faults degrade to analyzers-only 'needs human', never to silence (real server process)", () => {
   let world: FaultWorld;
-  beforeEach(async () => {
-    world = new FaultWorld();
-    await world.start();
-    world.github.setPull(2, HEAD);
-  });
-  afterEach(async () => {
-    const leaked = await secretsInLogs(world.allOutput());
-    await world.stop();
-    expect(leaked).toEqual([]);
-  });
+  useFaultWorld((started) => {
+    world = started;
+  }, HEAD);
 
   async function triageWithLlm(answer: Parameters<FaultWorld["answerLlm"]>[0]) {
     world.answerLlm(answer);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, expect } from "vitest";
 import { findSecretValues } from "../../src/analyzers/find-secret-values.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import { type FakeAnswer, FakeHttpServer, type RecordedRequest } from "./fake-http-server.ts";
@@ -518,4 +519,24 @@ export async function sendBurst(world: FaultWorld, plan: BurstPlan): Promise<Bur
   }
   agent.destroy();
   return { ackMs: ackMs.sort((a, b) => a - b), statuses, liveHeads };
+}
+
+/**
+ * Gives each test a fresh FaultWorld (with PR #2 at `head`, when given) and, after it, checks
+ * that no token or secret reached the server's logs, which include every GitHub request.
+ */
+export function useFaultWorld(onStarted: (world: FaultWorld) => void, head?: string): void {
+  let world: FaultWorld | undefined;
+  beforeEach(async () => {
+    world = new FaultWorld();
+    await world.start();
+    if (head !== undefined) world.github.setPull(2, head);
+    onStarted(world);
+  });
+  afterEach(async () => {
+    if (!world) return;
+    const leaked = await secretsInLogs(world.allOutput());
+    await world.stop();
+    expect(leaked).toEqual([]);
+  });
 }
