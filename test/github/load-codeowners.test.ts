@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ownersForPaths } from "../../src/config/owners-for-paths.ts";
 import { loadCodeowners } from "../../src/github/load-codeowners.ts";
 import { loadPolicies } from "../../src/github/load-policies.ts";
-import { nockNoPoliciesNorCodeowners, nockRepoFile, testOctokit } from "../helpers/nock-config.ts";
+import { nockNoPoliciesNorCodeowners, nockRepoFile } from "../helpers/nock-config.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const REPO = { owner: "acme", repo: "api" };
 

@@ -1,7 +1,8 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadPolicies } from "../../src/github/load-policies.ts";
-import { nockPolicyDir, nockRepoFile, nockTree, testOctokit } from "../helpers/nock-config.ts";
+import { nockPolicyDir, nockRepoFile, nockTree } from "../helpers/nock-config.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const REPO = { owner: "acme", repo: "api" };
 const DIR = ".github/pr-triage/policies";

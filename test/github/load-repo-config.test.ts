@@ -5,7 +5,8 @@ import { defaultConfig } from "../../src/config/config-schema.ts";
 import { detectPolicyChanges } from "../../src/config/detect-policy-changes.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { loadRepoConfig } from "../../src/github/load-repo-config.ts";
-import { nockRepoFile, testOctokit } from "../helpers/nock-config.ts";
+import { nockRepoFile } from "../helpers/nock-config.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const REPO = { owner: "acme", repo: "api" };
 

@@ -1,15 +1,11 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { completeCheckRun } from "../../src/github/publish-check-run.ts";
 import type { CheckAnnotation } from "../../src/render/render-annotations.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const API = "https://api.github.com";
-const octokit = new ProbotOctokit({
-  auth: { token: "t" },
-  retry: { enabled: false },
-  throttle: { enabled: false },
-});
+const octokit = testOctokit();
 
 afterEach(() => nock.cleanAll());
 
@@ -32,7 +28,7 @@ describe("completeCheckRun", () => {
       .times(3)
       .reply(200, {});
     await completeCheckRun(
-      octokit as never,
+      octokit,
       { owner: "acme", repo: "app" },
       5,
       "action_required",

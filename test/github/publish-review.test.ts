@@ -1,16 +1,12 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/findings/finding.ts";
 import { publishReview, type ReviewComment } from "../../src/github/publish-review.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const API = "https://api.github.com";
 const PATH = "/repos/acme/app/pulls/7/reviews";
-const octokit = new ProbotOctokit({
-  auth: { token: "t" },
-  retry: { enabled: false },
-  throttle: { enabled: false },
-});
+const octokit = testOctokit();
 const repo = { owner: "acme", repo: "app" };
 
 function comment(line: number): ReviewComment {
@@ -35,7 +31,7 @@ describe("publishReview", () => {
         return true;
       })
       .reply(200, { id: 1 });
-    const outcome = await publishReview(octokit as never, repo, 7, "abc123", "hello", [comment(3)], []);
+    const outcome = await publishReview(octokit, repo, 7, "abc123", "hello", [comment(3)], []);
     expect(scope.isDone()).toBe(true);
     expect(outcome).toMatchObject({ status: "posted", reviewId: 1, rejected: [] });
     expect(body).toMatchObject({
@@ -50,7 +46,7 @@ describe("publishReview", () => {
     nock.disableNetConnect();
     try {
       const outcome = await publishReview(
-        octokit as never,
+        octokit,
         repo,
         7,
         "abc123",
@@ -77,15 +73,7 @@ describe("publishReview", () => {
         return true;
       })
       .reply(200, { id: 2 });
-    const outcome = await publishReview(
-      octokit as never,
-      repo,
-      7,
-      "abc123",
-      "hello",
-      [comment(3), comment(4)],
-      [],
-    );
+    const outcome = await publishReview(octokit, repo, 7, "abc123", "hello", [comment(3), comment(4)], []);
     expect(scope.isDone()).toBe(true);
     expect(bodies.map((b) => (b.comments as unknown[]).length)).toEqual([2, 0]);
     expect(outcome).toMatchObject({ status: "posted", reviewId: 2, posted: [] });
@@ -94,9 +82,7 @@ describe("publishReview", () => {
 
   it("does not loop: a second failure surfaces to the caller", async () => {
     nock(API).post(PATH).reply(422, { message: "no" }).post(PATH).reply(422, { message: "still no" });
-    await expect(
-      publishReview(octokit as never, repo, 7, "abc123", "hello", [comment(3)], []),
-    ).rejects.toMatchObject({
+    await expect(publishReview(octokit, repo, 7, "abc123", "hello", [comment(3)], [])).rejects.toMatchObject({
       status: 422,
     });
     expect(nock.pendingMocks()).toEqual([]);

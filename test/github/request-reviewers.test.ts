@@ -1,15 +1,11 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { requestReviewers } from "../../src/github/request-reviewers.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const API = "https://api.github.com";
 const PATH = "/repos/acme/app/pulls/7/requested_reviewers";
-const octokit = new ProbotOctokit({
-  auth: { token: "t" },
-  retry: { enabled: false },
-  throttle: { enabled: false },
-});
+const octokit = testOctokit();
 const repo = { owner: "acme", repo: "app" };
 
 afterEach(() => nock.cleanAll());
@@ -19,7 +15,7 @@ describe("requestReviewers", () => {
     const scope = nock(API)
       .post(PATH, { reviewers: ["alice"], team_reviewers: ["seniors"] })
       .reply(201, {});
-    const outcome = await requestReviewers(octokit as never, repo, 7, {
+    const outcome = await requestReviewers(octokit, repo, 7, {
       users: ["alice"],
       teams: ["seniors"],
       reasons: [
@@ -41,7 +37,7 @@ describe("requestReviewers", () => {
       .reply(201, {})
       .post(PATH, { team_reviewers: ["ghosts"] })
       .reply(422, { message: "Reviews may only be requested from collaborators." });
-    const outcome = await requestReviewers(octokit as never, repo, 7, {
+    const outcome = await requestReviewers(octokit, repo, 7, {
       users: ["alice"],
       teams: ["ghosts"],
       reasons: [
@@ -58,7 +54,7 @@ describe("requestReviewers", () => {
   });
 
   it("makes no request when there is nobody to ask", async () => {
-    const outcome = await requestReviewers(octokit as never, repo, 7, {
+    const outcome = await requestReviewers(octokit, repo, 7, {
       users: [],
       teams: [],
       reasons: [],

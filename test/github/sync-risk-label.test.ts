@@ -1,14 +1,10 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { syncRiskLabel } from "../../src/github/sync-risk-label.ts";
+import { testOctokit } from "../helpers/test-octokit.ts";
 
 const API = "https://api.github.com";
-const octokit = new ProbotOctokit({
-  auth: { token: "t" },
-  retry: { enabled: false },
-  throttle: { enabled: false },
-});
+const octokit = testOctokit();
 const repo = { owner: "acme", repo: "app" };
 
 afterEach(() => nock.cleanAll());
@@ -26,7 +22,7 @@ describe("syncRiskLabel (label lifecycle)", () => {
       .reply(201, {})
       .post("/repos/acme/app/issues/7/labels", { labels: ["risk: critical"] })
       .reply(200, []);
-    const result = await syncRiskLabel(octokit as never, repo, 7, ["bug"], "critical");
+    const result = await syncRiskLabel(octokit, repo, 7, ["bug"], "critical");
     expect(scope.isDone()).toBe(true);
     expect(result).toEqual({ added: "risk: critical", removed: [] });
   });
@@ -39,7 +35,7 @@ describe("syncRiskLabel (label lifecycle)", () => {
       .reply(200, {})
       .post("/repos/acme/app/issues/7/labels", { labels: ["risk: low"] })
       .reply(200, []);
-    const result = await syncRiskLabel(octokit as never, repo, 7, ["risk: high", "docs"], "low");
+    const result = await syncRiskLabel(octokit, repo, 7, ["risk: high", "docs"], "low");
     expect(scope.isDone()).toBe(true);
     expect(result).toEqual({ added: "risk: low", removed: ["risk: high"] });
   });
@@ -47,7 +43,7 @@ describe("syncRiskLabel (label lifecycle)", () => {
   it("writes nothing when the right label is already the only one", async () => {
     nock.disableNetConnect();
     try {
-      const result = await syncRiskLabel(octokit as never, repo, 7, ["risk: medium"], "medium");
+      const result = await syncRiskLabel(octokit, repo, 7, ["risk: medium"], "medium");
       expect(result).toEqual({ added: null, removed: [] });
     } finally {
       nock.enableNetConnect();

@@ -1,18 +1,7 @@
 import nock from "nock";
-import { ProbotOctokit } from "probot";
-import type { Octokit } from "../../src/github/octokit.ts";
 
 /** Named nock helpers for what PR Triage reads from a base branch: config, policies, CODEOWNERS. */
 const GITHUB_API = "https://api.github.com";
-
-/** An installation-style client with retries and throttling off, so each mock is hit exactly once. */
-export function testOctokit(): Octokit {
-  return new ProbotOctokit({
-    auth: { token: "ghs_test" },
-    retry: { enabled: false },
-    throttle: { enabled: false },
-  });
-}
 
 function contentsPath(repo: string, path: string): string {
   return `/repos/${repo}/contents/${encodeURIComponent(path)}`;
