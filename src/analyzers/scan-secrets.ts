@@ -44,7 +44,20 @@ interface NewSideText {
  * lines are included so a secret spanning lines (a PEM block) is still seen whole; a secret made
  * only of context lines was already in the repository and is not this PR's doing.
  */
-export async function scanSecrets(files: readonly DiffFile[]): Promise<SecretHit[]> {
+export function scanSecrets(files: readonly DiffFile[]): Promise<SecretHit[]> {
+  // The secrets analyzer and the redaction list both need this scan of the same PR; secretlint
+  // is the costliest step of a triage, so it runs once per diff model.
+  let scan = scans.get(files);
+  if (!scan) {
+    scan = scanFiles(files);
+    scans.set(files, scan);
+  }
+  return scan;
+}
+
+const scans = new WeakMap<readonly DiffFile[], Promise<SecretHit[]>>();
+
+async function scanFiles(files: readonly DiffFile[]): Promise<SecretHit[]> {
   const hits: SecretHit[] = [];
   for (const file of files) {
     if (file.binary || file.status === "removed" || file.additions === 0) continue;
