@@ -1,3 +1,4 @@
+import { seededRandom } from "../test/helpers/seeded-random.ts";
 /** Shape of a synthetic pull request diff. */
 export interface GeneratedDiffOptions {
   files: number;
@@ -12,7 +13,7 @@ export interface GeneratedDiffOptions {
  * files, binaries, a CRLF file, a missing final newline). Deterministic for a given seed.
  */
 export function generatePrDiff(options: GeneratedDiffOptions): string {
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const isBinary = (index: number) => index % 50 === 7;
   let textFiles = 0;
   for (let index = 0; index < options.files; index++) if (!isBinary(index)) textFiles++;
@@ -91,16 +92,4 @@ function codeLine(random: () => number): string {
   const pick = () => WORDS[Math.floor(random() * WORDS.length)] ?? "value";
   const indent = "  ".repeat(1 + Math.floor(random() * 3));
   return `${indent}const ${pick()}${Math.floor(random() * 1000)} = await ${pick()}.get(${pick()}, { retries: ${Math.floor(random() * 5)} });`;
-}
-
-/** A small, fast, seeded PRNG: the same seed gives the same diff on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

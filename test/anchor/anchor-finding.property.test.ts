@@ -3,23 +3,13 @@ import { describe, expect, it } from "vitest";
 import { type AnchorRequest, anchorFinding, MAX_SNAP_DISTANCE } from "../../src/anchor/anchor-finding.ts";
 import type { DiffFile, Hunk } from "../../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 /**
  * Property tests on random but real diffs: random old and new files, diffed by jsdiff with a
  * random amount of context, wrapped in git headers and parsed back. A seeded generator keeps
  * every run identical, so a failure names its seed and can be replayed.
  */
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Case {
   seed: number;
@@ -29,7 +19,7 @@ interface Case {
 }
 
 function randomCase(seed: number): Case {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   // A small vocabulary makes equal lines common, so jsdiff finds context and several hunks.
   const word = () => ["a", "b", "c", "return x;", "}", "", "  if (y) {", "call();"][int(8)] ?? "a";
@@ -138,7 +128,7 @@ describe("anchorFinding on random real diffs", () => {
     // Checked with plain conditions and reported together: an expect() per probe is too slow.
     const violations: string[] = [];
     for (const { seed, diff } of CASES) {
-      const random = mulberry32(seed * 7 + 1);
+      const random = seededRandom(seed * 7 + 1);
       const files = parseUnifiedDiff(diff);
       const byPath = new Map(files.map((f) => [f.path, f]));
       for (const file of files) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeHttpServer } from "../helpers/fake-http-server.ts";
-import { completion } from "../helpers/fake-llm.ts";
+import { llmFinding } from "../helpers/fault-harness.ts";
 import { freePort, sendWebhook, startServerProcess, waitFor } from "../helpers/server-process.ts";
 import { TEST_PRIVATE_KEY } from "../helpers/test-key.ts";
 import { examplePayload } from "../helpers/webhook-examples.ts";
@@ -87,31 +87,7 @@ describe("the real server process, signed webhooks, local fakes", () => {
       .route((r) =>
         r.method === "POST" && r.path === `${REPO}/issues/2/labels` ? { status: 200, body: [] } : undefined,
       );
-    llm.route((r) =>
-      r.method === "POST" && r.path === "/v1/chat/completions"
-        ? {
-            status: 200,
-            body: completion(
-              JSON.stringify({
-                findings: [
-                  {
-                    path: "src/run.js",
-                    line: 2,
-                    start_line: null,
-                    side: "RIGHT",
-                    severity: "critical",
-                    category: "security",
-                    title: "Arbitrary code execution via eval",
-                    body: "`eval` runs a command-line argument as code.",
-                    confidence: 0.9,
-                    policy: null,
-                  },
-                ],
-              }),
-            ),
-          }
-        : undefined,
-    );
+    llm.route((r) => (r.method === "POST" && r.path === "/v1/chat/completions" ? llmFinding() : undefined));
     const githubHost = await github.start();
     const llmHost = await llm.start();
     const port = await freePort();

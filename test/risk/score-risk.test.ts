@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { Finding, Severity } from "../../src/findings/finding.ts";
 import { levelFor, scoreRisk } from "../../src/risk/score-risk.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 const thresholds = defaultConfig().risk.thresholds;
 const SEVERITIES: Severity[] = ["info", "low", "medium", "high", "critical"];
@@ -25,20 +26,9 @@ function finding(overrides: Partial<Finding>): Finding {
   };
 }
 
-/** A small seeded PRNG (mulberry32) so the property test is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("scoreRisk", () => {
   it("never scores below the deterministic floor, whatever the LLM says (property, 2,000 cases)", () => {
-    const random = rng(42);
+    const random = seededRandom(42);
     for (let i = 0; i < 2_000; i++) {
       const analyzer = Array.from({ length: Math.floor(random() * 4) }, () =>
         finding({
