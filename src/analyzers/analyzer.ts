@@ -1,6 +1,7 @@
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { SecretHit } from "./scan-secrets.ts";
 
 /** What every analyzer sees: the whole PR's diff model (ignored files included) and the config. */
 export interface AnalyzerInput {
@@ -13,6 +14,11 @@ export interface AnalyzerInput {
     title: string;
     body: string;
   };
+  /**
+   * The PR's one secrets scan, made by the triage core before the analyzers run, so the secrets
+   * analyzer and the redaction list can never disagree. Absent (in unit tests), it is scanned.
+   */
+  secretHits?: readonly SecretHit[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DiffFile } from "../diff/diff-model.ts";
-import { scanSecrets } from "./scan-secrets.ts";
+import { type SecretHit, scanSecrets } from "./scan-secrets.ts";
 
 /** Shorter fragments would redact ordinary words along with the secret. */
 const MIN_FRAGMENT_LENGTH = 8;
@@ -11,13 +11,18 @@ const MIN_FRAGMENT_LENGTH = 8;
  * Never put these values in a Finding, a log line or an error message.
  */
 export async function findSecretValues(files: readonly DiffFile[]): Promise<string[]> {
+  return secretValues(await scanSecrets(files));
+}
+
+/** {@link findSecretValues} over a scan already made. */
+export function secretValues(hits: readonly SecretHit[]): string[] {
   const values = new Set<string>();
-  for (const hit of await scanSecrets(files)) {
+  for (const hit of hits) {
     for (const fragment of hit.value.split(/\r?\n/)) {
       const trimmed = fragment.trim();
       if (trimmed.length >= MIN_FRAGMENT_LENGTH) values.add(trimmed);
     }
   }
-  // Longest first, so a value that contains another is redacted whole.
+  // Longest first: the order no longer matters for correctness (ranges are merged), only for reading.
   return [...values].sort((a, b) => b.length - a.length);
 }

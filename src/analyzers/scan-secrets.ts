@@ -22,7 +22,19 @@ export interface SecretHit {
   ruleId: string;
   /** secretlint's message id, e.g. `GITHUB_TOKEN`: names the kind of secret without its value. */
   messageId: string;
+  /** The secret itself (never the key name before it), as it stands in the file. */
   value: string;
+  /**
+   * Where `value` sits, line by line (a PEM key spans several): new-file line and 0-based
+   * [start, end) columns on it. Redaction replaces exactly these ranges.
+   */
+  segments: SecretSegment[];
+}
+
+export interface SecretSegment {
+  line: number;
+  start: number;
+  end: number;
 }
 
 const CONFIG: SecretLintCoreConfig = {
@@ -37,6 +49,8 @@ interface NewSideText {
   content: string;
   /** Index i describes line i + 1 of `content`: its new-file number and whether the PR added it. */
   lines: ({ newLine: number; added: boolean } | null)[];
+  /** Index i is the length of line i + 1 of `content`, without its newline. */
+  lengths: number[];
 }
 
 /**
@@ -44,20 +58,7 @@ interface NewSideText {
  * lines are included so a secret spanning lines (a PEM block) is still seen whole; a secret made
  * only of context lines was already in the repository and is not this PR's doing.
  */
-export function scanSecrets(files: readonly DiffFile[]): Promise<SecretHit[]> {
-  // The secrets analyzer and the redaction list both need this scan of the same PR; secretlint
-  // is the costliest step of a triage, so it runs once per diff model.
-  let scan = scans.get(files);
-  if (!scan) {
-    scan = scanFiles(files);
-    scans.set(files, scan);
-  }
-  return scan;
-}
-
-const scans = new WeakMap<readonly DiffFile[], Promise<SecretHit[]>>();
-
-async function scanFiles(files: readonly DiffFile[]): Promise<SecretHit[]> {
+export async function scanSecrets(files: readonly DiffFile[]): Promise<SecretHit[]> {
   const hits: SecretHit[] = [];
   for (const file of files) {
     if (file.binary || file.status === "removed" || file.additions === 0) continue;
@@ -91,33 +92,69 @@ function newSideText(file: DiffFile): NewSideText {
       lines.push({ newLine: line.newLine, added: line.kind === "add" });
     }
   }
-  return { content: out.join("\n"), lines };
+  return { content: out.join("\n"), lines, lengths: out.map((line) => line.length) };
 }
 
-function toHit(
-  path: string,
-  text: NewSideText,
-  message: { ruleId: string; messageId: string; range: readonly [number, number]; loc: SecretLocation },
-): SecretHit | null {
-  const { start, end } = message.loc;
-  for (let line = start.line; line <= end.line; line++) {
-    const mapped = text.lines[line - 1];
-    if (!mapped?.added) continue;
-    return {
-      path,
-      line: mapped.newLine,
-      column: line === start.line ? start.column + 1 : null,
-      ruleId: message.ruleId,
-      messageId: message.messageId,
-      value: text.content.slice(message.range[0], message.range[1]),
-    };
+interface LintMessage {
+  ruleId: string;
+  messageId: string;
+  range: readonly [number, number];
+  data?: Record<string, unknown> | undefined;
+}
+
+function toHit(path: string, text: NewSideText, message: LintMessage): SecretHit | null {
+  const [start, end] = secretRange(text.content, message);
+  const segments = segmentsOf(text, start, end);
+  const first = segments.find((segment) => text.lines[segment.index]?.added);
+  if (!first) return null;
+  return {
+    path,
+    line: first.line,
+    column: first.index === segments[0]?.index ? first.start + 1 : null,
+    ruleId: message.ruleId,
+    messageId: message.messageId,
+    value: text.content.slice(start, end),
+    segments: segments.map(({ line, start, end }) => ({ line, start, end })),
+  };
+}
+
+/** The farthest a rule's reported range may start before the secret it names (`AWS_SECRET_ACCESS_KEY = `). */
+const MAX_KEY_PREFIX = 200;
+
+/**
+ * Some rules report a range that starts at the key name and has the secret's length (secretlint's
+ * AWS rule): slicing it would cut the secret in half, and redacting that half leaks the rest. The
+ * secret itself is in the message's data; when the range does not hold it, find it right after.
+ */
+function secretRange(content: string, message: LintMessage): [number, number] {
+  const [start, end] = message.range;
+  const reported = content.slice(start, end);
+  const values = Object.values(message.data ?? {}).filter(
+    (value): value is string => typeof value === "string" && value.length >= 8,
+  );
+  if (values.length === 0 || values.includes(reported)) return [start, end];
+  for (const value of values) {
+    const at = content.indexOf(value, start);
+    if (at >= 0 && at <= end + MAX_KEY_PREFIX) return [at, at + value.length];
   }
-  return null;
+  return [start, end];
 }
 
-interface SecretLocation {
-  start: { line: number; column: number };
-  end: { line: number; column: number };
+/** Splits a content range into per-line column ranges, mapped to new-file line numbers. */
+function segmentsOf(text: NewSideText, start: number, end: number): (SecretSegment & { index: number })[] {
+  const segments: (SecretSegment & { index: number })[] = [];
+  let lineStart = 0;
+  for (const [index, mapped] of text.lines.entries()) {
+    const lineEnd = lineStart + (text.lengths[index] ?? 0);
+    if (lineEnd >= start && lineStart < end && mapped) {
+      const from = Math.max(start, lineStart) - lineStart;
+      const to = Math.min(end, lineEnd) - lineStart;
+      if (to > from) segments.push({ index, line: mapped.newLine, start: from, end: to });
+    }
+    lineStart = lineEnd + 1;
+    if (lineStart > end) break;
+  }
+  return segments;
 }
 
 function extension(path: string): string {
@@ -126,13 +163,30 @@ function extension(path: string): string {
   return dot > 0 ? name.slice(dot) : "";
 }
 
-/** Two rules can match one value (a generic name rule and a vendor rule); keep the vendor's. */
+/**
+ * Two rules can match one secret (a generic name rule and a vendor rule), with different ranges:
+ * one secret is one finding. Hits whose ranges overlap are the same secret; the vendor's rule
+ * names it best, and the widest range is kept so redaction covers what either rule saw.
+ */
 function dedupe(hits: readonly SecretHit[]): SecretHit[] {
-  const byValue = new Map<string, SecretHit>();
+  const kept: SecretHit[] = [];
   for (const hit of hits) {
-    const key = `${hit.path}\0${hit.line}\0${hit.value}`;
-    const existing = byValue.get(key);
-    if (!existing || existing.ruleId.startsWith("pr-triage/")) byValue.set(key, hit);
+    const index = kept.findIndex((other) => other.path === hit.path && overlaps(other, hit));
+    const other = kept[index];
+    if (!other) {
+      kept.push(hit);
+      continue;
+    }
+    const winner =
+      other.ruleId.startsWith("pr-triage/") && !hit.ruleId.startsWith("pr-triage/") ? hit : other;
+    const wider = hit.value.length > other.value.length ? hit : other;
+    kept[index] = { ...winner, value: wider.value, segments: wider.segments };
   }
-  return [...byValue.values()];
+  return kept;
+}
+
+function overlaps(a: SecretHit, b: SecretHit): boolean {
+  return a.segments.some((x) =>
+    b.segments.some((y) => x.line === y.line && x.start < y.end && y.start < x.end),
+  );
 }

@@ -17,13 +17,13 @@ const DOTENV_TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
 /**
  * Secrets on added lines, found by secretlint's recommended preset plus two rules of ours (a
  * secret-named assignment with a random-looking value, and a bare secp256k1 private key).
- * Messages show a masked preview only; `findSecretValues` gives the raw values for redaction.
+ * Messages show a masked preview only; the same scan's ranges drive redaction.
  */
 export const secrets: Analyzer = {
   id: "secrets",
-  async run({ files }) {
+  async run({ files, secretHits }) {
     const findings: Finding[] = [];
-    for (const hit of await scanSecrets(files)) {
+    for (const hit of secretHits ?? (await scanSecrets(files))) {
       const heuristic = hit.ruleId === SECRET_ASSIGNMENT_RULE_ID || hit.ruleId === HEX_PRIVATE_KEY_RULE_ID;
       // A name-based guess in test code is usually a fixture; a vendor-format token is not.
       if (heuristic && isTestFile(hit.path)) continue;

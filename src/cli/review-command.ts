@@ -85,7 +85,6 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       prepared,
       pr: input.pr,
       policies: selection.prompt,
-      secrets: [],
       prices: readPriceTable(io.env),
     },
     {

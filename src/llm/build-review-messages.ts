@@ -1,6 +1,7 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { redactText } from "../redaction/redact-text.ts";
 import { renderPrompt } from "./render-prompt.ts";
-import { neutralize, newMarker, redact } from "./untrusted-block.ts";
+import { neutralize, newMarker } from "./untrusted-block.ts";
 
 export interface ReviewPromptInput {
   title: string;
@@ -23,10 +24,10 @@ const MAX_TITLE_CHARS = 300;
  * secrets masked and forged markers defused.
  */
 export function buildReviewMessages(input: ReviewPromptInput): ChatCompletionMessageParam[][] {
-  const system = redact(renderPrompt("system", { policies: input.policies }), input.secrets);
+  const system = redactText(renderPrompt("system", { policies: input.policies }), input.secrets);
   return input.chunks.map((diff, index) => {
     const marker = newMarker();
-    const safe = (text: string) => neutralize(redact(text, input.secrets), marker);
+    const safe = (text: string) => neutralize(redactText(text, input.secrets), marker);
     const user = renderPrompt("review", {
       marker,
       title: safe(cap(input.title, MAX_TITLE_CHARS)),

@@ -14,12 +14,3 @@ export function newMarker(): string {
 export function neutralize(text: string, marker: string): string {
   return text.split(marker).join("[marker removed]").replaceAll(MARKER_PREFIX, "<<<PR-TRIAGE(forged)-");
 }
-
-/** Replaces each known secret value with a fixed mask before text leaves the process. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join("[REDACTED SECRET]");
-  }
-  return out;
-}

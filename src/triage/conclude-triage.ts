@@ -2,7 +2,7 @@ import type { TriageConfig } from "../config/config-schema.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import { redact } from "../llm/untrusted-block.ts";
+import { redactText } from "../redaction/redact-text.ts";
 import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
 import { fingerprint } from "./fingerprint.ts";
@@ -81,7 +81,11 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
   if (secrets.length === 0) return finding;
-  return { ...finding, title: redact(finding.title, secrets), message: redact(finding.message, secrets) };
+  return {
+    ...finding,
+    title: redactText(finding.title, secrets),
+    message: redactText(finding.message, secrets),
+  };
 }
 
 function llmReason(llm: LlmOutcome): string {

@@ -1,27 +1,34 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
-import { findSecretValues } from "../analyzers/find-secret-values.ts";
+import { secretValues } from "../analyzers/find-secret-values.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
+import { scanSecrets } from "../analyzers/scan-secrets.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";
 import { filePriority } from "../llm/file-priority.ts";
 import { type PackResult, packChunks } from "../llm/pack-chunks.ts";
+import { redactDiffFiles } from "../redaction/redact-diff-files.ts";
 
 export interface PreparedTriage {
   analyzerFindings: Finding[];
   /** Raw secret values found in added lines: only for redaction, never logged or posted. */
   secrets: string[];
+  /** Chunks for the LLM, rendered from the diff with every secret's range already blanked out. */
   pack: PackResult;
   /** Files the LLM will not see, and why (ignored, binary, too large, over budget). */
   analyzersOnly: { path: string; reason: string }[];
 }
 
 /**
- * Pure: runs the analyzers on every file (ignored ones too: a lockfile is a supply-chain signal)
- * and packs the reviewable ones for the LLM within `diffTokenBudget` tokens per request.
+ * Pure: scans the PR for secrets once, runs the analyzers on every file (ignored ones too: a
+ * lockfile is a supply-chain signal) on that scan, and packs the reviewable files for the LLM
+ * within `diffTokenBudget` tokens per request, with the secrets' character ranges redacted.
+ * The redaction list comes from here and nowhere else, so no caller can forget or replace it.
  */
 export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Promise<PreparedTriage> {
-  const [analyzerFindings, secrets] = await Promise.all([runAnalyzers(input), findSecretValues(input.files)]);
-  const { reviewable, ignored } = filterFiles(input.files, input.config.ignore);
+  const secretHits = await scanSecrets(input.files);
+  const analyzerFindings = await runAnalyzers({ ...input, secretHits });
+  const spans = secretHits.flatMap((hit) => hit.segments.map((segment) => ({ path: hit.path, ...segment })));
+  const { reviewable, ignored } = filterFiles(redactDiffFiles(input.files, spans), input.config.ignore);
   const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
     reviewable.map((file) => ({ file, priority: filePriority(file, sensitiveGlobs) })),
@@ -30,7 +37,7 @@ export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: numbe
   );
   return {
     analyzerFindings,
-    secrets,
+    secrets: secretValues(secretHits),
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
   };

@@ -14,8 +14,6 @@ export interface LlmStepInput {
   pr: { title: string; body: string };
   /** Policy text for the system prompt, identical for every chunk. */
   policies: string;
-  /** Secret values found by the analyzers, masked before the request. */
-  secrets: readonly string[];
   prices: Record<string, ModelPrice>;
   schedule?: Schedule;
 }
@@ -37,7 +35,9 @@ export async function runLlmStep(
       body: input.pr.body,
       policies: input.policies,
       chunks: prepared.pack.chunks.map((chunk) => chunk.text),
-      secrets: input.secrets,
+      // The prepared scan's values, never a caller's list: the diff is already range-redacted,
+      // and this second pass catches the same values in the title, body or deleted lines.
+      secrets: prepared.secrets,
     },
     input.schedule,
   );

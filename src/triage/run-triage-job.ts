@@ -93,7 +93,6 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         prepared,
         pr: input.pr,
         policies,
-        secrets: prepared.secrets,
         prices: deps.llmPrices ?? {},
         ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
       },
