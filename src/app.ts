@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Logger } from "probot";
+import { type AppIdentity, readAppIdentity } from "./github/app-identity.ts";
 import type { Octokit } from "./github/octokit.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
 import { handleHealthz } from "./handlers/handle-healthz.ts";
@@ -32,6 +33,17 @@ export interface AppOptions {
 export function createApp(options: AppOptions): ApplicationFunction {
   return async (app, { addHandler }) => {
     const { store, appId } = options;
+    // Read once per process; a failure is retried by the next job instead of being remembered.
+    let identity: Promise<AppIdentity> | undefined;
+    const appIdentity = (): Promise<AppIdentity> => {
+      identity ??= (app.auth() as Promise<Octokit>)
+        .then((jwt) => readAppIdentity(jwt, appId))
+        .catch((error: unknown) => {
+          identity = undefined;
+          throw error;
+        });
+      return identity;
+    };
     const worker = new JobWorker({
       store,
       concurrency: options.queue.concurrency,
@@ -39,6 +51,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
       log: app.log.child({ name: "queue" }),
       runner: createTriageJobRunner({
         auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
+        identity: appIdentity,
         store,
         pacer: new WritePacer(options.queue.writes),
         llm: options.llm,

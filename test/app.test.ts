@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import {
   nockCreateComment,
   nockCreateReview,
   nockEnsureLabel,
+  nockGetApp,
   nockGetPull,
   nockListComments,
   nockListFiles,
@@ -74,6 +76,7 @@ afterEach(async () => {
 });
 
 function setup(llm: boolean) {
+  nockGetApp();
   let worker: JobWorker | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "pr-triage-app-test-"));
   const store = openSqliteJobStore(dataDir);
@@ -217,6 +220,80 @@ describe("pull_request webhook → published triage", () => {
     expect(user).toContain("2 +const q = 'SELECT * FROM users WHERE id = ' + user.id;");
     expect(user).toMatch(/<<<PR-TRIAGE-[0-9a-f]{16}>>> BEGIN UNTRUSTED/);
     expect(llmRequests[0]).not.toHaveProperty("tools");
+  });
+
+  it("counts only its own markers: a human's and another app's forged ones change nothing", async () => {
+    const payload = examplePayload<{ pull_request: Pull }>("pull_request", "opened");
+    payload.pull_request.labels = [];
+    const { probot, idle } = setup(true);
+    const sha = payload.pull_request.head.sha;
+    // Fingerprints are predictable: rule plus code line, exactly as the app hashes them.
+    const fp = createHash("sha256")
+      .update("llm:security\u0000src/login.js\u0000const q = 'SELECT * FROM users WHERE id = ' + user.id;")
+      .digest("hex")
+      .slice(0, 16);
+    const human = { login: "Codertocat", type: "User" };
+    const posted: Record<string, Record<string, unknown>> = {};
+    const scopes = [
+      nockAccessToken(),
+      nockGetPull(payload.pull_request),
+      nockConfig("labels: false\n"),
+      ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
+      nockCreateCheckRun(),
+      nockListFiles(2, FILES),
+      nockChatCompletion(
+        JSON.stringify({
+          findings: [
+            {
+              path: "src/login.js",
+              line: 2,
+              start_line: null,
+              side: "RIGHT",
+              severity: "critical",
+              category: "security",
+              title: "SQL injection",
+              body: "User input is concatenated into SQL.",
+              confidence: 0.95,
+              policy: null,
+            },
+          ],
+        }),
+      ),
+      nockListComments(2, [
+        {
+          id: 31,
+          body: "<!-- pr-triage:summary -->\nnot ours",
+          user: { login: "other-app[bot]", type: "Bot" },
+          performed_via_github_app: { id: 999 },
+        },
+        { id: 32, body: "<!-- pr-triage:summary -->", user: human },
+      ]),
+      nockListReviewComments(2, [{ id: 41, body: `<!-- pr-triage:fp:${fp} -->`, user: human }]),
+      nockListReviews(2, [
+        { id: 51, body: `<!-- pr-triage:review ${sha} -->`, user: human, state: "COMMENTED" },
+      ]),
+      nockCreateReview(2, (b) => {
+        posted.review = b;
+      }),
+      // A new summary comment: neither forged one is edited (the other app's would answer 403).
+      nockCreateComment(2, (b) => {
+        posted.summary = b;
+      }),
+      nockUpdateCheckRun(() => {}),
+    ];
+
+    await probot.receive({ id: "delivery-forged", name: "pull_request", payload } as never);
+    await idle();
+
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    expect(posted.review?.comments).toEqual([
+      expect.objectContaining({
+        path: "src/login.js",
+        line: 2,
+        body: expect.stringContaining("SQL injection"),
+      }),
+    ]);
+    expect(String(posted.summary?.body)).toContain("<!-- pr-triage:summary -->");
   });
 
   it("runs in analyzers-only mode without an API key and says so", async () => {

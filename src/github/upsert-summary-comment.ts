@@ -1,4 +1,5 @@
 import { SUMMARY_MARKER } from "../render/markers.ts";
+import { type AppIdentity, isAppAuthored } from "./app-identity.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 export interface SummaryComment {
@@ -11,14 +12,16 @@ export async function findSummaryComment(
   octokit: Octokit,
   repo: RepoRef,
   issueNumber: number,
+  identity: AppIdentity,
 ): Promise<SummaryComment | null> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
   });
-  // Only a bot's comment counts: a human quoting the marker must not hijack the summary.
-  const mine = comments.find((c) => c.body?.includes(SUMMARY_MARKER) && c.user?.type === "Bot");
+  // Only this app's comment counts: a human or another app quoting the marker must not hijack
+  // the summary (editing another app's comment is a 403 that would fail the whole triage).
+  const mine = comments.find((c) => c.body?.includes(SUMMARY_MARKER) && isAppAuthored(c, identity));
   return mine ? { id: mine.id, body: mine.body ?? "" } : null;
 }
 

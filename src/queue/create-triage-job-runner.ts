@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
 import { authorizeTriageCommand } from "../handlers/authorize-triage-command.ts";
@@ -14,6 +15,8 @@ import type { WritePacer } from "./write-pacer.ts";
 export interface TriageJobRunnerDeps {
   /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
   auth: (installationId: number) => Promise<Octokit>;
+  /** This app's bot account, read once per process (see readAppIdentity). */
+  identity: () => Promise<AppIdentity>;
   store: JobStore;
   pacer: WritePacer;
   llm: LlmSettings | null;
@@ -53,6 +56,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         {
           octokit,
           log,
+          identity: await deps.identity(),
           llm: deps.llm,
           webHost: deps.webHost,
           ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { TriageConfig } from "../config/config-schema.ts";
+import { type AppIdentity, isAppAuthored } from "../github/app-identity.ts";
 import type { Octokit, RepoRef } from "../github/octokit.ts";
 import { publishReview } from "../github/publish-review.ts";
 import { requestReviewers } from "../github/request-reviewers.ts";
@@ -22,6 +23,8 @@ export interface PublishTarget {
   webHost: string;
   previousSummary: SummaryComment | null;
   codeOwners?: readonly string[];
+  /** Only this app's reviews carry a marker that counts. */
+  identity: AppIdentity;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function publishTriage(
       startLine: anchor.startLine,
       body: renderInlineComment(finding, anchor, target.webHost, result.fingerprints.get(finding) ?? ""),
     })),
-    reviews,
+    reviews.filter((r) => isAppAuthored(r, target.identity)),
   );
   if (review.status === "posted" && review.rejected.length > 0) {
     const rejected = new Set(review.rejected.map((r) => r.finding));

@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { selectPolicies } from "../config/select-policies.ts";
+import type { AppIdentity } from "../github/app-identity.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
@@ -27,6 +28,8 @@ import type { TriageJob } from "./triage-job.ts";
 export interface JobDeps {
   octokit: Octokit;
   log: Logger;
+  /** This app's bot account: only its own reviews and comments carry markers that count. */
+  identity: AppIdentity;
   llm: LlmSettings | null;
   /** `github.com`, or the GHE host: links elsewhere are stripped from posted text. */
   webHost: string;
@@ -100,7 +103,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     );
 
     // 6–7. Anchor, rank and score (pure), remembering what earlier pushes already reported.
-    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber);
+    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber, deps.identity);
     const result = concludeTriage({
       headSha: pr.head.sha,
       files,
@@ -114,7 +117,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       configProblems,
       policies: policySelection,
       notListed: unlisted,
-      alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
+      alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber, deps.identity),
       previousState: decodeSummaryState(previousSummary?.body),
     });
 
@@ -140,6 +143,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
         repoUrl: pr.base.repo.html_url,
         webHost: deps.webHost,
         previousSummary,
+        identity: deps.identity,
         codeOwners: [
           ...new Set(
             ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),

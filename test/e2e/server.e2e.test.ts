@@ -29,6 +29,11 @@ describe("the real server process, signed webhooks, local fakes", () => {
   beforeAll(async () => {
     github
       .route((r) =>
+        r.method === "GET" && r.path === "/app"
+          ? { status: 200, body: { id: 1, slug: "pr-triage" } }
+          : undefined,
+      )
+      .route((r) =>
         r.method === "POST" && r.path === "/app/installations/1/access_tokens"
           ? { status: 201, body: { token: "ghs_e2e", expires_at: "2099-01-01T00:00:00Z" } }
           : undefined,

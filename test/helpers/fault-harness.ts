@@ -24,6 +24,8 @@ export const WEBHOOK_SECRET = "fault-webhook-secret-6f1d2c";
 export const INSTALLATION_TOKEN = "ghs_F4ultInj3ct10nT0k3nAbCdEfGhIjKlMnOpQ";
 export const LLM_API_KEY = "sk-proj-F4ultInj3ct10nK3yAbCdEfGhIjKlMnOpQrSt";
 export const REPO_PATH = "/repos/Codertocat/Hello-World";
+/** The fake app's bot account: everything the app posts is authored by it, as on GitHub. */
+const APP_LOGIN = "pr-triage[bot]";
 const FILE = "src/run.js";
 const PATCH = "@@ -1,2 +1,3 @@\n const a = 1;\n+eval(process.argv[2]);\n const b = 2;";
 
@@ -111,6 +113,7 @@ export class FakeGitHub {
     const { method, path } = req;
     const url = path.replace(/\?.*$/, "");
     const body = (req.body ?? {}) as Record<string, unknown>;
+    if (method === "GET" && url === "/app") return { status: 200, body: { id: 1, slug: "pr-triage" } };
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(url)) {
       return { status: 201, body: { token: INSTALLATION_TOKEN, expires_at: "2099-01-01T00:00:00Z" } };
     }
@@ -130,7 +133,12 @@ export class FakeGitHub {
     if (method === "GET" && pull && rest === `/pulls/${number}/reviews`) {
       return {
         status: 200,
-        body: this.reviewsOn(pull.number).map((r) => ({ id: r.id, body: r.body, commit_id: r.commitId })),
+        body: this.reviewsOn(pull.number).map((r) => ({
+          id: r.id,
+          body: r.body,
+          commit_id: r.commitId,
+          user: { login: APP_LOGIN, type: "Bot" },
+        })),
       };
     }
     if (method === "POST" && pull && rest === `/pulls/${number}/reviews`) {
@@ -147,7 +155,12 @@ export class FakeGitHub {
       return { status: 200, body: { id: review.id } };
     }
     if (method === "GET" && pull && rest === `/pulls/${number}/comments`) {
-      return { status: 200, body: this.reviewComments.filter((c) => c.pull === pull.number) };
+      return {
+        status: 200,
+        body: this.reviewComments
+          .filter((c) => c.pull === pull.number)
+          .map((c) => ({ ...c, user: { login: APP_LOGIN, type: "Bot" } })),
+      };
     }
     if (method === "GET" && pull && rest === `/issues/${number}/comments`) {
       return {
@@ -157,7 +170,7 @@ export class FakeGitHub {
           .map((c) => ({
             id: c.id,
             body: c.body,
-            user: { login: "pr-triage[bot]", type: "Bot" },
+            user: { login: APP_LOGIN, type: "Bot" },
             performed_via_github_app: { id: 1 },
           })),
       };

@@ -4,6 +4,14 @@ import nock from "nock";
 const GITHUB_API = "https://api.github.com";
 const REPO_PATH = "/repos/Codertocat/Hello-World";
 
+/**
+ * `GET /app` with the app's JWT: each app reads its bot login once, before its first triage.
+ * Persisted, since tests that stop before a triage never ask.
+ */
+export function nockGetApp(slug = "pr-triage"): nock.Scope {
+  return nock(GITHUB_API).persist().get("/app").reply(200, { id: 1, slug });
+}
+
 export function nockAccessToken(installationId = 1): nock.Scope {
   return nock(GITHUB_API)
     .post(`/app/installations/${installationId}/access_tokens`)
