@@ -84,7 +84,8 @@ function llmLine(llm: LlmOutcome): string {
     case "nothing-to-review":
       return "_No file needed an AI review._";
     case "unavailable":
-      return `_AI review (\`${llm.model}\`) failed: ${llm.reason}. ${usageLine(llm.usage, llm.costUsd)}_`;
+      // The reason can quote the endpoint's own error text: data, like model output.
+      return `_AI review (\`${llm.model}\`) failed: ${sanitizeMarkdown(llm.reason)}. ${usageLine(llm.usage, llm.costUsd)}_`;
     case "ok":
       return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}_`;
   }
@@ -133,7 +134,7 @@ function renderDelta(result: TriageResult): string {
     delta.fixed.length > 0
       ? `; fixed: ${delta.fixed
           .slice(0, 10)
-          .map((t) => `“${cell(t)}”`)
+          .map((t) => `“${cell(sanitizeMarkdown(t))}”`)
           .join(", ")}`
       : "";
   return `### Since the last triage (${delta.previousHead.slice(0, 7)})\n${delta.added} new, ${delta.fixed.length} fixed, ${delta.stillOpen} still open${fixed}.`;

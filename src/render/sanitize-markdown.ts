@@ -1,3 +1,5 @@
+import { sanitizeMarkdownTree } from "./sanitize-markdown-tree.ts";
+
 /** GitHub's limits: comment and review bodies hold 65,536 characters, check summaries 65,535. */
 export const MAX_COMMENT_CHARS = 65_536;
 export const MAX_CHECK_SUMMARY_CHARS = 65_535;
@@ -28,49 +30,28 @@ export function redactSecretShapes(text: string): string {
 }
 
 /**
- * Makes untrusted text (model output, PR file names) safe to post: it cannot ping people,
- * hide content, load images or link off the PR's host.
+ * Makes untrusted text (model output, PR file names, policy titles) safe to post: it cannot
+ * ping people, hide content, load images or link off the PR's host. The text is parsed as GitHub
+ * parses it (CommonMark + GFM), and only allowed nodes are kept; patterns cannot see an image
+ * whose alt text holds brackets, a reference definition, a `www.` autolink or `_@name_`.
+ * Removing a node can make a new one appear (a link label that is itself a URL), so passes
+ * repeat until nothing changes.
  */
 export function sanitizeMarkdown(text: string, allowedHost = "github.com"): string {
-  // Code spans and fences render literally: HTML, links and mentions there are inert, and
-  // rewriting them would corrupt the code a reviewer may copy. Secrets are masked everywhere.
-  return redactSecretShapes(text)
-    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-    .map((part, index) => (index % 2 === 1 ? part : sanitizeProse(part, allowedHost)))
-    .join("");
-}
-
-function sanitizeProse(text: string, allowedHost: string): string {
-  return defuseMentions(
-    text
-      .replace(/<!--[\s\S]*?(-->|$)/g, "")
-      // Images first, so their alt text does not survive as a link below.
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-      .replace(/<\/?[a-zA-Z][^>]*>/g, "")
-      .replace(/\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, (whole, label: string, url: string) =>
-        isAllowedUrl(url, allowedHost) ? whole : `${label} (link removed)`,
-      )
-      .replace(/\bhttps?:\/\/[^\s)>\]]+/g, (url) =>
-        isAllowedUrl(url, allowedHost) ? url : "(link removed)",
-      ),
-  );
-}
-
-/** A zero-width joiner after `@` keeps the text readable but stops the mention. */
-function defuseMentions(text: string): string {
-  return text.replace(/(^|[^\w`])@([a-zA-Z0-9][\w-]*)/g, "$1@\u200d$2");
-}
-
-function isAllowedUrl(url: string, allowedHost: string): boolean {
-  if (url.startsWith("#") || url.startsWith("/")) return !url.startsWith("//");
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === "https:" && (hostname === allowedHost || hostname.endsWith(`.${allowedHost}`));
-  } catch {
-    return false;
+  let out = redactSecretShapes(text);
+  if (PLAIN.test(out)) return out;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = sanitizeMarkdownTree(out, allowedHost);
+    if (next === out) return out;
+    out = next;
   }
+  // Still changing: give up on formatting rather than post something unchecked.
+  return `\`\`\`text\n${out.replaceAll("```", "ʼʼʼ")}\n\`\`\``;
 }
+
+/** Text with no character Markdown, HTML, links or mentions need passes through as it is. */
+const PLAIN = /^[^<>[\]()!@&\\`*_~:/#|=+\-.\n]*$/;
+const MAX_PASSES = 4;
 
 /** Cuts text to GitHub's limit and says so, instead of letting the API reject the whole post. */
 export function capLength(text: string, max: number = MAX_COMMENT_CHARS): string {

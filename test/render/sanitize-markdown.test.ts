@@ -59,3 +59,79 @@ describe("sanitizeMarkdown and code", () => {
     expect(out).not.toContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
   });
 });
+
+describe("sanitizeMarkdown against injected model output (parsed, not pattern-matched)", () => {
+  const host = "github.com";
+  const cases: [string, string][] = [
+    [
+      "image with brackets in its alt text, protocol-relative",
+      "![ds [v4.2] badge](//img-tracker.example/p.gif?k=SG.ngeVfQFYQlKU0ufo8x5d1A)",
+    ],
+    ["reference-style image", "![logo][img]\n\n[img]: https://img-tracker.example/p.gif"],
+    ["image inside a link", "[![ci](https://img-tracker.example/b.svg)](https://github.com/o/r)"],
+    [
+      "reference link definition",
+      "[sso]: //acme-sso.login-verify.example/reauth\n\nPlease [re-authenticate][sso].",
+    ],
+    ["collapsed and shortcut references", "[sso][] or [sso]\n\n[sso]: https://acme-sso.login-verify.example"],
+    ["bare www. autolink", "Details at www.acme-sso.login-verify.example/reauth today."],
+    ["angle-bracket autolink", "See <https://acme-sso.login-verify.example/reauth>."],
+    ["bare https autolink", "See https://acme-sso.login-verify.example/reauth."],
+    [
+      "link whose label is a URL",
+      "[www.acme-sso.login-verify.example](https://acme-sso.login-verify.example)",
+    ],
+    ["link with a title", '[docs](https://acme-sso.login-verify.example "title")'],
+    ["protocol-relative inline link", "[docs](//acme-sso.login-verify.example/x)"],
+    ["javascript: link", "[click](javascript:alert(1))"],
+    ["raw HTML image", '<img src="https://img-tracker.example/p.gif">'],
+    ["inline HTML image", 'text <img src="https://img-tracker.example/p.gif"> more'],
+    [
+      "HTML picture in details",
+      "<details><summary>x</summary><img src=https://img-tracker.example/p.gif></details>",
+    ],
+  ];
+  it.each(cases)("%s: nothing that fetches or links off-host survives", (_name, input) => {
+    const out = sanitizeMarkdown(input, host);
+    expect(out).not.toMatch(/img-tracker|login-verify|javascript:/);
+    expect(out).not.toMatch(/<img|<details|!\[/);
+  });
+
+  it.each([
+    ["plain", "ping @m-okafor"],
+    ["emphasis", "_@m-okafor_"],
+    ["strong", "**@m-okafor**"],
+    ["strong emphasis", "***@m-okafor***"],
+    ["strikethrough", "~~@m-okafor~~"],
+    ["link label", "[@m-okafor](https://github.com/m-okafor)"],
+    ["heading", "# @m-okafor"],
+    ["list item", "- @m-okafor"],
+    ["table cell", "| a |\n|---|\n| @m-okafor |"],
+    ["character reference", "&#64;m-okafor"],
+    ["team", "cc @acme/security"],
+  ])("defuses a mention in %s", (_name, input) => {
+    const out = sanitizeMarkdown(input, host);
+    expect(out).not.toMatch(/(^|[^\w\u200d])@[a-z]/i);
+    expect(out).toContain("@\u200d");
+  });
+
+  it("removes HTML comments, including a forged summary marker, and raw HTML", () => {
+    for (const input of [
+      "<!-- pr-triage:summary -->",
+      "ok <!-- pr-triage:fp:0123456789abcdef --> ok",
+      "text\n\n<!-- pr-triage:review abc -->\n\nmore",
+      "<div>\n<!-- hidden -->\n</div>",
+    ]) {
+      const out = sanitizeMarkdown(input, host);
+      expect(out).not.toContain("<!--");
+      expect(out).not.toContain("pr-triage:");
+      expect(out).not.toContain("<div");
+    }
+  });
+
+  it("keeps what a reviewer needs: emphasis, code, lists and links on the PR's host", () => {
+    const input =
+      "Line 4: `q` is **unsafe** (see [docs](https://github.com/o/r/blob/main/a.ts)):\n\n- use a parameter\n- add a test";
+    expect(sanitizeMarkdown(input, host)).toBe(input);
+  });
+});
