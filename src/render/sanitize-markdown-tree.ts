@@ -1,69 +1,81 @@
-import type { Nodes, Parent, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type { Nodes, Parent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown, gfmToMarkdown } from "mdast-util-gfm";
-import { toMarkdown } from "mdast-util-to-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 
 /**
- * One pass of the parse-based sanitizer: Markdown in, Markdown out, with only an allow-list of
- * node types kept. Images, raw HTML (comments included), link and image definitions, and links
- * to other hosts (inline, reference, autolink, `www.`, protocol-relative) are removed; every `@`
- * in text is defused. Code is left as it is: GitHub renders it literally.
+ * One pass of the parse-based sanitizer. The text is parsed as GitHub parses it (CommonMark +
+ * GFM), then rewritten in place: images, raw HTML (comments included), link and footnote
+ * definitions, and links to other hosts (inline, reference, autolink, `www.`, protocol-relative)
+ * are cut out by their source positions, and every `@` in text is defused. Everything else keeps
+ * its original characters, so what was already safe reads exactly as it was written.
  */
 export function sanitizeMarkdownTree(markdown: string, allowedHost: string): string {
   const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const clean = cleanChildren(tree, allowedHost) as Root["children"];
-  const out = toMarkdown(
-    { type: "root", children: clean },
-    { extensions: [gfmToMarkdown()], bullet: "-", emphasis: "_", fences: true, rule: "-" },
-  );
-  // The serializer escapes the `@` of an e-mail address so it is not autolinked; a mailto link
-  // is harmless, and the escape would show in places that do not render Markdown.
-  return out.replace(/\n$/, "").replace(/(\w)\\@/g, "$1@");
+  return emitRange(markdown, 0, markdown.length, tree.children, allowedHost);
 }
 
-function cleanChildren(parent: Parent, host: string): RootContent[] {
-  return parent.children.flatMap((child) => cleanNode(child, host));
+function emitRange(
+  source: string,
+  start: number,
+  end: number,
+  children: readonly RootContent[],
+  host: string,
+): string {
+  let out = "";
+  let cursor = start;
+  for (const child of children) {
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (from === undefined || to === undefined) continue;
+    out += source.slice(cursor, from) + emitNode(source, child, from, to, host);
+    cursor = to;
+  }
+  return out + source.slice(cursor, end);
 }
 
-function cleanNode(node: RootContent, host: string): RootContent[] {
+function emitNode(source: string, node: RootContent, from: number, to: number, host: string): string {
   switch (node.type) {
     case "html":
     case "definition":
     case "footnoteDefinition":
+    case "footnoteReference":
     case "imageReference":
-      return [];
+      return "";
     case "image":
       // The alt text is kept as words; the URL, which GitHub would fetch, is not.
-      return node.alt ? [text(node.alt)] : [];
-    case "text":
-      return [text(defuseMentions(node.value))];
+      return escapeText(node.alt ?? "");
     case "code":
     case "inlineCode":
-      return [node];
+      return source.slice(from, to);
+    case "text":
+      return defuseText(source.slice(from, to), node.value);
     case "link":
-      return cleanLink(node, host);
-    case "linkReference":
-      // Its definition is removed, so it can only be words.
-      return cleanChildren(node, host);
-    case "footnoteReference":
-      return [];
+      return emitLink(source, node, from, to, host);
     default:
-      if ("children" in node) {
-        return [{ ...node, children: cleanChildren(node, host) } as RootContent];
-      }
-      return [node];
+      return "children" in node
+        ? emitRange(source, from, to, (node as Parent).children as RootContent[], host)
+        : source.slice(from, to);
   }
 }
 
-function cleanLink(node: Extract<Nodes, { type: "link" }>, host: string): RootContent[] {
-  const children = cleanChildren(node, host) as PhrasingContent[];
-  if (isAllowedUrl(node.url, host)) return [{ type: "link", url: node.url, title: null, children }];
-  if (node.url.startsWith("mailto:")) return children;
-  // An autolink's text is its URL: keeping it as text would let GitHub link it again.
-  const label = plainText(children);
-  const isAutolink = node.url.endsWith(label) || label.startsWith("www.") || /^[a-z]+:\/\//i.test(label);
-  return isAutolink || label === "" ? [text("(link removed)")] : [...children, text(" (link removed)")];
+function emitLink(
+  source: string,
+  node: Extract<Nodes, { type: "link" }>,
+  from: number,
+  to: number,
+  host: string,
+): string {
+  if (isAllowedUrl(node.url, host)) return emitRange(source, from, to, node.children, host);
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children.at(-1)?.position?.end.offset;
+  const label =
+    first !== undefined && last !== undefined ? emitRange(source, first, last, node.children, host) : "";
+  if (node.url.startsWith("mailto:")) return label;
+  // An autolink's text is its address: kept as text, GitHub would link it again.
+  const shown = plainText(node.children);
+  const autolink = shown === "" || node.url.endsWith(shown) || /^(www\.|[a-z][\w+.-]*:|\/\/)/i.test(shown);
+  return autolink ? "(link removed)" : `${label} (link removed)`;
 }
 
 function plainText(nodes: readonly RootContent[]): string {
@@ -72,13 +84,21 @@ function plainText(nodes: readonly RootContent[]): string {
     .join("");
 }
 
-function text(value: string): Text {
-  return { type: "text", value };
-}
+const MENTION = /(^|[^\w])@(?!\u200d)/g;
 
 /** A zero-width joiner after every `@` not inside a word keeps the text readable but stops the mention. */
-function defuseMentions(value: string): string {
-  return value.replace(/(^|[^\w])@(?!\u200d)/g, "$1@\u200d");
+function defuseText(raw: string, value: string): string {
+  if (!MENTION.test(value)) return raw;
+  MENTION.lastIndex = 0;
+  // Written as `&#64;` the `@` is only in the parsed value: rewrite the text from it.
+  return raw.includes("@")
+    ? raw.replace(MENTION, "$1@\u200d")
+    : escapeText(value.replace(MENTION, "$1@\u200d"));
+}
+
+/** Backslash-escapes ASCII punctuation, which CommonMark then shows literally. */
+function escapeText(value: string): string {
+  return value.replace(/[!-/:-@[-`{-~]/g, "\\$&").replace(/\s+/g, " ");
 }
 
 /** Links stay only on the PR's own host (over https), or inside the page. */

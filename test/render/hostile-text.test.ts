@@ -1,3 +1,7 @@
+import type { Nodes } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import { addedFile } from "../../src/diff/added-file.ts";
@@ -36,21 +40,26 @@ function finding(overrides: Partial<Finding>): Finding {
   };
 }
 
-/** GitHub renders code literally: a path shown in a code span cannot fetch, link or ping. */
-function outsideCode(markdown: string): string {
-  return markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
-}
-
+/**
+ * Parses what would be posted as GitHub does (CommonMark + GFM) and checks what it would render:
+ * no HTML but our own hidden markers, no image, no definition, links only on the PR's host, and
+ * no mention outside code.
+ */
 function assertInert(markdown: string): void {
-  const posted = outsideCode(markdown);
-  // No address on the attacker's hosts, in any form GitHub would fetch or link.
-  expect(posted).not.toMatch(/\/\/(img-tracker|acme-sso)|www\.acme-sso|\]:\s/);
-  // An escaped `\<img` is shown as text, not rendered.
-  expect(posted).not.toMatch(/(?<!\\)(!\[|<img|<b>)/);
-  expect(posted).not.toMatch(/@m-okafor/);
-  // Our own hidden markers are the only HTML comments, and the forged one is gone.
-  const comments = posted.match(/<!--[\s\S]*?-->/g) ?? [];
-  expect(comments.filter((c) => c.includes("pr-triage:summary")).length).toBeLessThanOrEqual(1);
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const visit = (node: Nodes): void => {
+    // Our own frame's tags (<sub>, <details>, <summary>) and hidden markers are the only HTML.
+    if (node.type === "html") {
+      const other = node.value.replace(/<!-- pr-triage:(summary|state [\w-]+|fp:[0-9a-f]{16}) -->/g, "");
+      expect(other).not.toMatch(/<!--|<(?!\/?(sub|details|summary)>)[a-z/]|src=|href=/i);
+    }
+    expect(["image", "imageReference", "definition", "footnoteDefinition"]).not.toContain(node.type);
+    if (node.type === "link") expect(node.url).toMatch(/^https:\/\/github\.com\//);
+    if (node.type === "text") expect(node.value).not.toMatch(/(^|[^\w])@(?!\u200d)/);
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  expect(markdown.match(/<!-- pr-triage:summary -->/g)?.length ?? 0).toBeLessThanOrEqual(1);
 }
 
 describe("posted text from hostile model output, titles, policy names and file paths", () => {
