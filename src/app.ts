@@ -9,6 +9,7 @@ import type { ModelPrice } from "./llm/estimate-cost.ts";
 import type { LlmLimiter } from "./llm/llm-limiter.ts";
 import type { LlmSettings } from "./llm/llm-settings.ts";
 import { createTriageJobRunner } from "./queue/create-triage-job-runner.ts";
+import { HealthRecorder } from "./queue/health-recorder.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
 import type { QueueSettings } from "./queue/queue-settings.ts";
@@ -44,14 +45,17 @@ export function createApp(options: AppOptions): ApplicationFunction {
         });
       return identity;
     };
+    const health = new HealthRecorder();
     const worker = new JobWorker({
       store,
+      health,
       concurrency: options.queue.concurrency,
       retry: options.queue.retry,
       log: app.log.child({ name: "queue" }),
       runner: createTriageJobRunner({
         auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
         identity: appIdentity,
+        health,
         store,
         pacer: new WritePacer(options.queue.writes),
         llm: options.llm,

@@ -7,6 +7,7 @@ import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmLimiter } from "../llm/llm-limiter.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
 import { runTriageJob } from "../triage/run-triage-job.ts";
+import type { HealthRecorder } from "./health-recorder.ts";
 import type { JobStore, StoredJob } from "./job-store.ts";
 import type { JobEnding, JobRunner } from "./job-worker.ts";
 import { paceWrites } from "./pace-writes.ts";
@@ -23,6 +24,8 @@ export interface TriageJobRunnerDeps {
   webHost: string;
   llmPrices?: Record<string, ModelPrice>;
   llmLimiter?: LlmLimiter;
+  /** Token failures are recorded here for `/healthz`. */
+  health?: HealthRecorder;
 }
 
 /** A check summary is capped at 65,535 characters; a failure reason never needs that much. */
@@ -31,7 +34,19 @@ const MAX_REASON_CHARS = 2_000;
 /** Runs stored jobs through the triage pipeline, and closes their check runs when they end early. */
 export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
   const client = async (job: StoredJob): Promise<Octokit> => {
-    const octokit = await deps.auth(job.installationId);
+    let octokit: Octokit;
+    try {
+      octokit = await deps.auth(job.installationId);
+      deps.health?.tokenMinted(job.installationId);
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      deps.health?.tokenFailed(
+        job.installationId,
+        typeof status === "number" ? status : undefined,
+        error instanceof Error ? error.message : String(error),
+      );
+      throw error;
+    }
     paceWrites(octokit, deps.pacer, job.installationId);
     return octokit;
   };

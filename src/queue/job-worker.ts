@@ -1,6 +1,7 @@
 import PQueue from "p-queue";
 import type { Logger } from "probot";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
+import { HealthRecorder, type HealthReport } from "./health-recorder.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
 
 /** Why a job ends without a triage; its runner closes what it left open (the check run). */
@@ -19,6 +20,10 @@ export interface WorkerOptions {
   retry: RetryPolicy;
   log: Logger;
   now?: () => number;
+  /** Shared with the runner, which records token failures in it. */
+  health?: HealthRecorder;
+  /** A job running longer than this is reported in `/healthz` (default 15 minutes). */
+  leaseMs?: number;
 }
 
 /** Finished jobs and deliveries are kept this long: GitHub allows redelivery for 3 days. */
@@ -29,6 +34,9 @@ const HOUSEKEEP_QUIET_MS = 1_000;
 const HOUSEKEEP_AT_LEAST_EVERY_MS = 60_000;
 /** After a store error, try again this much later rather than spinning. */
 const STORE_ERROR_PAUSE_MS = 1_000;
+/** Recording a result or closing a check is retried this many times before giving up for now. */
+const WRITE_ATTEMPTS = 4;
+const DEFAULT_LEASE_MS = 15 * 60_000;
 /**
  * Acks and jobs share one event loop, and a job's CPU-heavy steps would delay acks. While
  * deliveries keep arriving (less than QUIET_MS apart), new jobs wait, for at most MAX_DEFER_MS.
@@ -49,7 +57,10 @@ export class JobWorker {
   readonly #now: () => number;
   readonly #concurrency: number;
   readonly #queue: PQueue;
-  readonly #running = new Set<number>();
+  /** Running job ids, with when each started. */
+  readonly #running = new Map<number, number>();
+  readonly #health: HealthRecorder;
+  readonly #leaseMs: number;
   #pumping: Promise<void> | undefined;
   #pumpAgain = false;
   #wakeTimer: NodeJS.Timeout | undefined;
@@ -70,6 +81,17 @@ export class JobWorker {
     this.#now = options.now ?? Date.now;
     this.#concurrency = options.concurrency;
     this.#queue = new PQueue({ concurrency: options.concurrency });
+    this.#health = options.health ?? new HealthRecorder();
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  /** Problems a probe should see (see HealthRecorder), from what this worker has seen. */
+  health(): HealthReport {
+    const now = this.#now();
+    return this.#health.report(
+      [...this.#running].map(([id, since]) => ({ id, ms: now - since })),
+      this.#leaseMs,
+    );
   }
 
   /** Requeues what a crash left running, then starts taking jobs. */
@@ -121,7 +143,7 @@ export class JobWorker {
     clearTimeout(timer);
     if (!timedOut) return { released: 0 };
     this.#abandoned = true;
-    const ids = [...this.#running];
+    const ids = [...this.#running.keys()];
     for (const id of ids) await this.#store.release(id, this.#now());
     return { released: ids.length };
   }
@@ -160,7 +182,7 @@ export class JobWorker {
       while (!this.#stopping && this.#running.size < this.#concurrency) {
         const job = await this.#store.claim(this.#now());
         if (!job) break;
-        this.#running.add(job.id);
+        this.#running.set(job.id, this.#now());
         void this.#queue.add(async () => {
           try {
             await this.#execute(job);
@@ -215,8 +237,23 @@ export class JobWorker {
       }
       await this.#attempt(job, log);
     } catch (error) {
-      // Only the store can fail here; the job stays running and is resumed at the next start.
-      log.error({ err: error }, "could not record the job's result");
+      // Only the store can fail here. Left `running`, the job would block its PR until a restart:
+      // put it back in the queue, so it runs again (publishing is idempotent) once the store is back.
+      log.error({ err: error }, "could not record the job's result; requeueing it");
+      await this.#requeueAfterStoreError(job, log);
+    }
+  }
+
+  async #requeueAfterStoreError(job: StoredJob, log: Logger): Promise<void> {
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      await sleep(STORE_ERROR_PAUSE_MS * 2 ** (attempt - 1));
+      try {
+        // Not counted as an attempt: the triage itself did not fail.
+        await this.#store.release(job.id, this.#now());
+        return;
+      } catch (error) {
+        log.error({ err: error, attempt }, "job store still failing");
+      }
     }
   }
 
@@ -246,20 +283,38 @@ export class JobWorker {
     }
     if (this.#abandoned) return;
     await this.#store.finish(job.id, "done", outcome, this.#now());
+    this.#health.jobSucceeded();
     log.info({ outcome, attempt: job.attempts, ms: this.#now() - started }, "job finished");
   }
 
-  /** Closes the check run first: if that crashes, the job is still running and the close is redone. */
+  /**
+   * Closes the check run first, retrying: a check is never left "in progress". If GitHub still
+   * refuses for a passing reason, the job goes back to the queue to close it later; only a
+   * refusal that would repeat (the check was deleted, say) lets the job end without it.
+   */
   async #end(job: StoredJob, ending: JobEnding, log: Logger): Promise<void> {
-    try {
-      await this.#runner.close(job, ending, log);
-    } catch (error) {
-      log.warn(
-        { reason: error instanceof Error ? error.message : String(error) },
-        "could not close the check run",
-      );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#runner.close(job, ending, log);
+        break;
+      } catch (error) {
+        const decision = decideRetry(error, 1, { ...this.#retry, maxAttempts: 2 }, this.#now());
+        log.warn({ reason: decision.reason, attempt }, "could not close the check run");
+        if (!decision.retry) break;
+        if (attempt >= WRITE_ATTEMPTS) {
+          await this.#store.retryAt(
+            job.id,
+            this.#now() + decision.delayMs,
+            `could not close the check run: ${decision.reason}`,
+            this.#now(),
+          );
+          return;
+        }
+        await sleep(Math.min(decision.delayMs, STORE_ERROR_PAUSE_MS * 2 ** attempt));
+      }
     }
     if (ending.kind === "failed") {
+      this.#health.jobFailed(ending.reason);
       await this.#store.finish(job.id, "failed", ending.reason, this.#now());
       log.error({ attempts: job.attempts, reason: ending.reason }, "job failed for good");
     } else {
@@ -286,4 +341,8 @@ export class JobWorker {
       this.#log.warn({ err: error }, "job store upkeep failed; it is retried later");
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
