@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
 import { createApp } from "./app.ts";
+import { normalizePrivateKey } from "./github/normalize-private-key.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
 import { LlmLimiter } from "./llm/llm-limiter.ts";
 import { readLlmSettings } from "./llm/llm-settings.ts";
@@ -9,13 +10,15 @@ import type { JobWorker } from "./queue/job-worker.ts";
 import { readQueueSettings } from "./queue/queue-settings.ts";
 import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
 import { openSqliteJobStore } from "./queue/sqlite-job-store.ts";
-import { startupProblems } from "./startup-check.ts";
+import { credentialProblems, startupProblems } from "./startup-check.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.
 if (existsSync(".env")) process.loadEnvFile(".env");
+// Accept the key with quotes and literal \n (as setup writes it and `docker --env-file` keeps it).
+if (process.env.PRIVATE_KEY) process.env.PRIVATE_KEY = normalizePrivateKey(process.env.PRIVATE_KEY);
 
 // 1. Refuse to start insecurely or misconfigured, saying what to fix.
-const problems = startupProblems(process.env);
+const problems = [...startupProblems(process.env), ...credentialProblems(process.env)];
 if (problems.length > 0) fail(problems.map((p) => `  - ${p}`).join("\n"));
 
 let settings: ReturnType<typeof readSettings>;

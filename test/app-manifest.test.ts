@@ -23,3 +23,18 @@ describe("app.yml", () => {
     expect([...manifest.default_events].sort()).toEqual(["check_run", "issue_comment", "pull_request"]);
   });
 });
+
+describe("app.yml webhooks", () => {
+  it("sets no webhook URL of its own, so Probot's setup uses WEBHOOK_PROXY_URL or this server", () => {
+    const manifest = parse(readFileSync(new URL("../app.yml", import.meta.url), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).not.toHaveProperty("hook_attributes");
+  });
+
+  it("ships smee-client locally: Probot would otherwise try to fetch it with npx at run time", async () => {
+    const { SmeeClient } = (await import("smee-client")) as { SmeeClient: unknown };
+    expect(typeof SmeeClient).toBe("function");
+  });
+});
