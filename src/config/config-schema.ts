@@ -1,9 +1,18 @@
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.ts";
+import { globComplexityProblem } from "./glob-complexity-problem.ts";
 
 const severity = z.enum(SEVERITIES);
 const logins = z.array(z.string().min(1)).default([]);
-const globs = z.array(z.string().min(1));
+/** A glob that is cheap to match (see globComplexityProblem): refused ones fall back to the default. */
+export const safeGlob = z
+  .string()
+  .min(1)
+  .superRefine((glob, ctx) => {
+    const problem = globComplexityProblem(glob);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+const globs = z.array(safeGlob);
 
 const routingLevel = (level: string) =>
   z
@@ -32,10 +41,7 @@ const threshold = (level: string, fallback: number) =>
 
 const sensitivePath = z
   .object({
-    pattern: z
-      .string()
-      .min(1)
-      .describe("A glob (picomatch, dotfiles included) matched against changed file paths."),
+    pattern: safeGlob.describe("A glob (picomatch, dotfiles included) matched against changed file paths."),
     weight: z
       .number()
       .int()

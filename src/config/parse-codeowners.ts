@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "../triage/triage-result.ts";
 import { compileCodeownersPattern } from "./compile-codeowners-pattern.ts";
+import { globComplexityProblem } from "./glob-complexity-problem.ts";
 
 /** One valid line of a CODEOWNERS file. */
 export interface CodeownersRule {
@@ -68,6 +69,13 @@ function lineProblem(pattern: string, owners: readonly string[]): { problem: str
     return {
       problem: `\`${pattern}\`: three asterisks in a row are not a valid pattern.`,
       fix: "Use `**` to match across directories.",
+    };
+  }
+  const complexity = globComplexityProblem(pattern);
+  if (complexity) {
+    return {
+      problem: `\`${pattern.slice(0, 80)}\`: ${complexity}`,
+      fix: "Simplify the pattern; the line is skipped until then.",
     };
   }
   const invalid = owners.filter((owner) => !USER.test(owner) && !TEAM.test(owner) && !EMAIL.test(owner));

@@ -2,6 +2,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.ts";
 import type { ConfigProblem } from "../triage/triage-result.ts";
+import { safeGlob } from "./config-schema.ts";
 import type { Policy } from "./policy.ts";
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -11,13 +12,7 @@ const HEADING = /^#[ \t]+(.+?)[ \t#]*$/m;
 /** One schema per front-matter key, so one bad key defaults alone and the rest still apply. */
 const FIELDS = {
   title: z.string().trim().min(1),
-  paths: z.union([
-    z
-      .string()
-      .min(1)
-      .transform((glob) => [glob]),
-    z.array(z.string().min(1)).min(1),
-  ]),
+  paths: z.union([safeGlob.transform((glob) => [glob]), z.array(safeGlob).min(1)]),
   severity: z.enum(SEVERITIES),
 } as const;
 
@@ -92,9 +87,11 @@ export function parsePolicyFile(path: string, text: string): ParsedPolicy {
     const field = key as keyof typeof FIELDS;
     const parsed = FIELDS[field].safeParse(value);
     if (!parsed.success) {
+      // A refused glob says why (see globComplexityProblem); other issues say what was expected.
+      const custom = parsed.error.issues.find((issue) => issue.code === "custom")?.message;
       problem(
         field,
-        `Expected ${EXPECTED[field]}, got ${JSON.stringify(value) ?? "nothing"}.`,
+        custom ?? `Expected ${EXPECTED[field]}, got ${JSON.stringify(value) ?? "nothing"}.`,
         `Correct the value or remove the key. Until then the policy uses ${DEFAULTS[field]}.`,
       );
       continue;
