@@ -33,68 +33,78 @@ const MAX_REASON_CHARS = 2_000;
 
 /** Runs stored jobs through the triage pipeline, and closes their check runs when they end early. */
 export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
+  // Probot mints the installation token lazily, on the first request: a refused token shows up
+  // as the error of whatever request came first, recognisable by the token endpoint's URL.
+  const recordToken = (job: StoredJob, error: unknown): void => {
+    const { status, request } = error as { status?: unknown; request?: { url?: unknown } };
+    if (!String(request?.url ?? "").includes("/access_tokens")) return;
+    deps.health?.tokenFailed(
+      job.installationId,
+      typeof status === "number" ? status : undefined,
+      error instanceof Error ? error.message : String(error),
+    );
+  };
   const client = async (job: StoredJob): Promise<Octokit> => {
-    let octokit: Octokit;
-    try {
-      octokit = await deps.auth(job.installationId);
-      deps.health?.tokenMinted(job.installationId);
-    } catch (error) {
-      const status = (error as { status?: unknown }).status;
-      deps.health?.tokenFailed(
-        job.installationId,
-        typeof status === "number" ? status : undefined,
-        error instanceof Error ? error.message : String(error),
-      );
-      throw error;
-    }
+    const octokit = await deps.auth(job.installationId);
     paceWrites(octokit, deps.pacer, job.installationId);
     return octokit;
   };
 
-  return {
-    async run(job, log) {
-      const octokit = await client(job);
-      const headSha = job.headSha ?? (await authorizeTriageCommand(octokit, job, log));
-      if (headSha === null) return "denied";
-      let opened = false;
-      const { llmLimiter } = deps;
-      const outcome = await runTriageJob(
-        {
-          deliveryId: job.deliveryId,
-          installationId: job.installationId,
-          owner: job.owner,
-          repo: job.repo,
-          pullNumber: job.pullNumber,
-          headSha,
-          trigger: job.trigger,
-        },
-        {
-          octokit,
-          log,
-          identity: await deps.identity(),
-          llm: deps.llm,
-          webHost: deps.webHost,
-          ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
-          ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
-          checkRun: {
-            id: job.checkRunId,
-            opened: async (id) => {
-              opened = true;
-              // Durable before anything else happens, so a crash from here on reuses this check.
-              if (id !== job.checkRunId) await deps.store.recordCheckRun(job.id, id, Date.now());
-            },
+  const attempt = async (job: StoredJob, log: Logger): Promise<string> => {
+    const octokit = await client(job);
+    const headSha = job.headSha ?? (await authorizeTriageCommand(octokit, job, log));
+    if (headSha === null) return "denied";
+    let opened = false;
+    const { llmLimiter } = deps;
+    const outcome = await runTriageJob(
+      {
+        deliveryId: job.deliveryId,
+        installationId: job.installationId,
+        owner: job.owner,
+        repo: job.repo,
+        pullNumber: job.pullNumber,
+        headSha,
+        trigger: job.trigger,
+      },
+      {
+        octokit,
+        log,
+        identity: await deps.identity(),
+        llm: deps.llm,
+        webHost: deps.webHost,
+        ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
+        ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
+        checkRun: {
+          id: job.checkRunId,
+          opened: async (id) => {
+            opened = true;
+            // Durable before anything else happens, so a crash from here on reuses this check.
+            if (id !== job.checkRunId) await deps.store.recordCheckRun(job.id, id, Date.now());
           },
         },
-      );
-      // An earlier attempt opened a check, and this one stopped before reaching it (PR closed,
-      // head moved on, triage disabled): close it, or it would stay "in progress" for good.
-      if (outcome !== "triaged" && job.checkRunId !== null && !opened) {
-        await completeCheckRun(octokit, { owner: job.owner, repo: job.repo }, job.checkRunId, "neutral", {
-          title: "Triage skipped",
-          summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,
-        });
+      },
+    );
+    // An earlier attempt opened a check, and this one stopped before reaching it (PR closed,
+    // head moved on, triage disabled): close it, or it would stay "in progress" for good.
+    if (outcome !== "triaged" && job.checkRunId !== null && !opened) {
+      await completeCheckRun(octokit, { owner: job.owner, repo: job.repo }, job.checkRunId, "neutral", {
+        title: "Triage skipped",
+        summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,
+      });
+    }
+    return outcome;
+  };
+
+  return {
+    async run(job, log) {
+      try {
+        const outcome = await attempt(job, log);
+        deps.health?.tokenMinted(job.installationId);
+        return outcome;
+      } catch (error) {
+        recordToken(job, error);
+        throw error;
       }
-      return outcome;
     },
 
     async close(job, ending: JobEnding, log: Logger) {
