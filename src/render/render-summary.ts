@@ -5,6 +5,7 @@ import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import { encodeSummaryState } from "./summary-state.ts";
+import { renderLlmFacts } from "./render-llm-facts.ts";
 
 export interface SummaryContext {
   /** `https://github.com/owner/repo` (or the GHE equivalent), for file links. */
@@ -84,9 +85,9 @@ function llmLine(llm: LlmOutcome): string {
     case "nothing-to-review":
       return "_No file needed an AI review._";
     case "unavailable":
-      return `_AI review (\`${llm.model}\`) failed: ${llm.reason}. ${usageLine(llm.usage, llm.costUsd)}_`;
+      return `_AI review (\`${llm.model}\`) failed: ${llm.reason}. ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
     case "ok":
-      return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}_`;
+      return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
   }
 }
 
