@@ -30,7 +30,16 @@ const REASONS: Partial<Record<LlmOutcome["mode"], string>> = {
 export function llmReport(outcome: LlmOutcome): LlmReport {
   if (outcome.mode !== "ok" && outcome.mode !== "unavailable") {
     const reason = REASONS[outcome.mode] ?? null;
-    return { status: outcome.mode, reason, model: null, usage: null, costUsd: null, durationMs: null, mode: null, cachedAnswers: 0 };
+    return {
+      status: outcome.mode,
+      reason,
+      model: null,
+      usage: null,
+      costUsd: null,
+      durationMs: null,
+      mode: null,
+      cachedAnswers: 0,
+    };
   }
   return {
     status: outcome.mode,

@@ -1,8 +1,8 @@
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { PathOwners } from "../config/owners-for-paths.ts";
-import type { LlmReport } from "./llm-report.ts";
 import type { Finding, Side } from "../findings/finding.ts";
 import type { ConfigProblem, Coverage, TriageResult } from "../triage/triage-result.ts";
+import type { LlmReport } from "./llm-report.ts";
 import { renderProblems } from "./render-problems.ts";
 
 /** Everything `pr-triage review` prints; `--json` prints this object as is. */

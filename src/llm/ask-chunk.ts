@@ -35,7 +35,10 @@ const MAX_ADAPTATIONS = 4;
  * Asks for one chunk's review. A rejected request format is learnt and retried in the next mode;
  * an answer that fails validation gets one repair request carrying the error and a short excerpt.
  */
-export async function askChunk(ctx: ChunkContext, messages: ChatCompletionMessageParam[]): Promise<ChunkAnswer> {
+export async function askChunk(
+  ctx: ChunkContext,
+  messages: ChatCompletionMessageParam[],
+): Promise<ChunkAnswer> {
   const first = await complete(ctx, messages);
   if (!first.ok) return first;
   const checked = check(first, ctx.maxOutputTokens);
@@ -43,12 +46,19 @@ export async function askChunk(ctx: ChunkContext, messages: ChatCompletionMessag
   const excerpt = first.raw.length > EXCERPT_CHARS ? `${first.raw.slice(0, EXCERPT_CHARS)} […]` : first.raw;
   const second = await complete(ctx, [
     ...messages,
-    { role: "user", content: renderPrompt("repair", { error: checked.reason, excerpt: excerpt || "(no content)" }) },
+    {
+      role: "user",
+      content: renderPrompt("repair", { error: checked.reason, excerpt: excerpt || "(no content)" }),
+    },
   ]);
   if (!second.ok) return second;
   const repaired = check(second, ctx.maxOutputTokens);
   if (repaired.ok) return { ok: true, output: repaired.output, model: second.model };
-  return { ok: false, aborted: false, reason: `invalid model output after one repair attempt: ${repaired.reason}` };
+  return {
+    ok: false,
+    aborted: false,
+    reason: `invalid model output after one repair attempt: ${repaired.reason}`,
+  };
 }
 
 interface Completed {
@@ -85,7 +95,9 @@ async function complete(
     } catch (error) {
       if (ctx.signal.aborted) return { ok: false, aborted: true, reason: "deadline" };
       const rejected =
-        error instanceof OpenAI.APIError && !(error instanceof OpenAI.APIConnectionError) && error.status !== undefined
+        error instanceof OpenAI.APIError &&
+        !(error instanceof OpenAI.APIConnectionError) &&
+        error.status !== undefined
           ? ctx.capabilities.adapt(ctx.endpoint, sent, error.status, serverMessage(error))
           : null;
       if (rejected && attempt < MAX_ADAPTATIONS) continue;
@@ -94,7 +106,10 @@ async function complete(
   }
 }
 
-function check(answer: Completed, maxOutputTokens: number): { ok: true; output: ReviewOutput } | { ok: false; reason: string } {
+function check(
+  answer: Completed,
+  maxOutputTokens: number,
+): { ok: true; output: ReviewOutput } | { ok: false; reason: string } {
   if (answer.refused) return { ok: false, reason: "the model refused" };
   const parsed = parseReviewOutput(answer.raw);
   if (parsed.ok || !answer.truncated) return parsed;

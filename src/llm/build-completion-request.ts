@@ -24,7 +24,10 @@ export function buildCompletionRequest(
   maxOutputTokens: number,
 ): ChatCompletionCreateParamsNonStreaming {
   const { outputMode, tokenParam } = capability;
-  const budget = tokenParam === "max_tokens" ? { max_tokens: maxOutputTokens } : { max_completion_tokens: maxOutputTokens };
+  const budget =
+    tokenParam === "max_tokens"
+      ? { max_tokens: maxOutputTokens }
+      : { max_completion_tokens: maxOutputTokens };
   if (outputMode === "json_schema") {
     return { model, messages: [...messages], response_format: responseFormat, temperature: 0, ...budget };
   }

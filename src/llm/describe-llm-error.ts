@@ -11,7 +11,8 @@ export interface ErrorContext {
 
 const CONTEXT_OVERFLOW =
   /context (size|length|window)|maximum context|n_ctx|too many tokens|prompt is too long|input is too long|max_model_len|exceeds? .*tokens/i;
-const MODEL_MISSING = /model\b.*\b(not found|does not exist|not exist|unknown|not available)|DeploymentNotFound|unknown model|no such model/i;
+const MODEL_MISSING =
+  /model\b.*\b(not found|does not exist|not exist|unknown|not available)|DeploymentNotFound|unknown model|no such model/i;
 
 /**
  * What a user reads when a request failed: what happened, where, in the server's own words

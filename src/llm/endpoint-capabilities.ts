@@ -38,13 +38,22 @@ export class EndpointCapabilities {
    * retrying would not help. Concurrent chunks all fail on the first probe; only one step is
    * learnt from them.
    */
-  adapt(endpoint: string, sent: EndpointCapability, status: number, message: string): EndpointCapability | null {
+  adapt(
+    endpoint: string,
+    sent: EndpointCapability,
+    status: number,
+    message: string,
+  ): EndpointCapability | null {
     if (status !== 400 && status !== 422) return null;
     const known = this.get(endpoint);
     if (known.outputMode !== sent.outputMode || known.tokenParam !== sent.tokenParam) return known;
     const current = sent;
     let next: EndpointCapability | null = null;
-    if (current.tokenParam === "max_tokens" && /max_tokens/.test(message) && /max_completion_tokens|unsupported/i.test(message)) {
+    if (
+      current.tokenParam === "max_tokens" &&
+      /max_tokens/.test(message) &&
+      /max_completion_tokens|unsupported/i.test(message)
+    ) {
       next = { ...current, tokenParam: "max_completion_tokens" };
     } else if (current.tokenParam === "max_completion_tokens" && /max_completion_tokens/.test(message)) {
       next = { ...current, tokenParam: "max_tokens" };

@@ -4,14 +4,21 @@
  * `{"detail":…}`) into OpenAI's shape, so the SDK keeps the server's message instead of "400
  * status code (no body)". Successful answers pass through untouched.
  */
-export async function fetchWithErrorShapes(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+export async function fetchWithErrorShapes(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<Response> {
   const response = await fetch(input, init);
   if (response.ok) return response;
   const text = await response.text();
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.delete("content-encoding");
-  return new Response(openAiShaped(text), { status: response.status, statusText: response.statusText, headers });
+  return new Response(openAiShaped(text), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 function openAiShaped(text: string): string {

@@ -2,7 +2,11 @@ import type OpenAI from "openai";
 import type { Finding } from "../findings/finding.ts";
 import { askChunk, type ChunkAnswer, type ChunkContext } from "./ask-chunk.ts";
 import { buildReviewMessages, type ReviewPromptInput } from "./build-review-messages.ts";
-import { type EndpointCapabilities, type OutputMode, sharedEndpointCapabilities } from "./endpoint-capabilities.ts";
+import {
+  type EndpointCapabilities,
+  type OutputMode,
+  sharedEndpointCapabilities,
+} from "./endpoint-capabilities.ts";
 import { type LlmAnswerCache, llmCacheKey } from "./llm-answer-cache.ts";
 import { DEFAULT_DEADLINE_MS, type LlmSettings } from "./llm-settings.ts";
 import { parseReviewOutput } from "./parse-review-output.ts";
@@ -36,7 +40,14 @@ export interface LlmRunFacts {
 
 export type LlmReview =
   | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage; facts: LlmRunFacts }
-  | { status: "unavailable"; model: string; reason: string; findings: Finding[]; usage: LlmUsage; facts: LlmRunFacts };
+  | {
+      status: "unavailable";
+      model: string;
+      reason: string;
+      findings: Finding[];
+      usage: LlmUsage;
+      facts: LlmRunFacts;
+    };
 
 export interface LlmReviewOptions {
   client: OpenAI;
@@ -55,7 +66,10 @@ const OPENAI_BASE_URL = "https://api.openai.com/v1";
  * with zod (cached ones too); a failure after one repair makes the review "unavailable" (needs
  * a human), never "no findings".
  */
-export async function reviewWithLlm(request: LlmReviewRequest, options: LlmReviewOptions): Promise<LlmReview> {
+export async function reviewWithLlm(
+  request: LlmReviewRequest,
+  options: LlmReviewOptions,
+): Promise<LlmReview> {
   const { settings, cache = null } = options;
   const schedule = options.schedule ?? ((task) => task());
   const capabilities = options.capabilities ?? sharedEndpointCapabilities;
@@ -73,7 +87,12 @@ export async function reviewWithLlm(request: LlmReviewRequest, options: LlmRevie
     maxOutputTokens: request.maxOutputTokens,
     signal: deadline.signal,
     usage,
-    errors: { host: hostOf(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, apiKey: settings.apiKey },
+    errors: {
+      host: hostOf(baseURL),
+      model: settings.model,
+      timeoutMs: settings.timeoutMs,
+      apiKey: settings.apiKey,
+    },
   };
   let cachedAnswers = 0;
   const answerOne = async (messages: Parameters<typeof askChunk>[1]): Promise<ChunkAnswer> => {
@@ -100,7 +119,8 @@ export async function reviewWithLlm(request: LlmReviewRequest, options: LlmRevie
   );
   const durationMs = Math.round(performance.now() - started);
   const facts: LlmRunFacts = {
-    outputMode: usage.requests === 0 && cachedAnswers > 0 ? "cache" : capabilities.get(context.endpoint).outputMode,
+    outputMode:
+      usage.requests === 0 && cachedAnswers > 0 ? "cache" : capabilities.get(context.endpoint).outputMode,
     durationMs,
     cachedAnswers,
     parts: results.length,

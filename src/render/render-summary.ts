@@ -3,9 +3,9 @@ import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
+import { renderLlmFacts } from "./render-llm-facts.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import { encodeSummaryState } from "./summary-state.ts";
-import { renderLlmFacts } from "./render-llm-facts.ts";
 
 export interface SummaryContext {
   /** `https://github.com/owner/repo` (or the GHE equivalent), for file links. */

@@ -47,7 +47,7 @@ export async function runLlmStep(
     {
       client: createLlmClient(settings),
       settings,
-      schedule: input.schedule ?? ((task) => sharedLlmLimiter(settings).run(0, task)),
+      schedule: input.schedule ?? ((task) => sharedLlmLimiter(settings).runOutsideInstallations(task)),
       cache: input.cache === undefined ? sharedLlmCache(settings) : input.cache,
     },
   );

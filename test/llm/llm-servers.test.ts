@@ -7,8 +7,8 @@ import { EndpointCapabilities } from "../../src/llm/endpoint-capabilities.ts";
 import { estimateCost, readPriceTable } from "../../src/llm/estimate-cost.ts";
 import type { LlmSettings } from "../../src/llm/llm-settings.ts";
 import { type LlmReviewRequest, reviewWithLlm } from "../../src/llm/review-with-llm.ts";
-import { completion } from "../helpers/fake-llm.ts";
 import { FakeHttpServer } from "../helpers/fake-http-server.ts";
+import { completion } from "../helpers/fake-llm.ts";
 
 type Body = { messages: { role: string; content: string }[]; [key: string]: unknown };
 
@@ -170,10 +170,14 @@ describe("OpenAI-compatible servers, at the HTTP boundary with their own answers
     });
 
     it("a wrong key: says so, and never echoes the key", async () => {
-      server(OPENAI, "/v1/chat/completions", [{ status: 401, body: fixture("openai/error-invalid-api-key") }]);
+      server(OPENAI, "/v1/chat/completions", [
+        { status: 401, body: fixture("openai/error-invalid-api-key") },
+      ]);
       const result = await review(settings({ baseURL: undefined, apiKey: "sk-test", model: "gpt-4.1-mini" }));
       const reason = result.status === "unavailable" ? result.reason : "";
-      expect(reason).toMatch(/^the LLM endpoint answered 401 at api\.openai\.com: `Incorrect API key provided: \[redacted\]\./);
+      expect(reason).toMatch(
+        /^the LLM endpoint answered 401 at api\.openai\.com: `Incorrect API key provided: \[redacted\]\./,
+      );
       expect(reason).toContain("Check OPENAI_API_KEY: the endpoint refused it");
       expect(reason).not.toContain("sk-test");
     });

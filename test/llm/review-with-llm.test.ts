@@ -24,13 +24,24 @@ const VALID = JSON.stringify({
 });
 
 function settings(overrides: Partial<LlmSettings> = {}): LlmSettings {
-  return { apiKey: "sk-test", baseURL: FAKE_LLM_URL, model: "m", timeoutMs: 5_000, maxRetries: 0, ...overrides };
+  return {
+    apiKey: "sk-test",
+    baseURL: FAKE_LLM_URL,
+    model: "m",
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    ...overrides,
+  };
 }
 
 /** Each test learns endpoint capabilities afresh, as a new process would. */
 function runReview(request: LlmReviewRequest, overrides: Partial<LlmSettings> = {}) {
   const s = settings(overrides);
-  return reviewWithLlm(request, { client: createLlmClient(s), settings: s, capabilities: new EndpointCapabilities() });
+  return reviewWithLlm(request, {
+    client: createLlmClient(s),
+    settings: s,
+    capabilities: new EndpointCapabilities(),
+  });
 }
 
 const REQUEST: LlmReviewRequest = {
