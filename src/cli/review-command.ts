@@ -79,7 +79,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
   else if (config.llm.enabled && prepared.pack.chunks.length > 0) {
     progress(
-      `AI review with ${settings.model}: ${prepared.pack.chunks.length} request(s), at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
+      `AI review with ${settings.modelIsDefault ? "the endpoint's model (OPENAI_MODEL unset)" : settings.model}: ${prepared.pack.chunks.length} request(s), at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
     );
   }
   const llm = await runLlmStep(

@@ -215,6 +215,17 @@ describe("OpenAI-compatible servers, at the HTTP boundary with their own answers
       expect(estimateCost(result.model, result.usage, readPriceTable({}))).not.toBeNull();
     });
 
+    it("the v1 API form is the plain OpenAI client on the resource's /openai/v1 URL", async () => {
+      const { scope, bodies, headers } = server(AZURE, "/openai/v1/chat/completions", [
+        { status: 200, body: { ...completion(VALID), model: "gpt-4o-2024-08-06" } },
+      ]);
+      const result = await review(settings({ baseURL: `${AZURE}/openai/v1/`, model: "triage-4o" }));
+      expect(scope.isDone()).toBe(true);
+      expect(result.status).toBe("ok");
+      expect(bodies[0]?.model).toBe("triage-4o");
+      expect(headers[0]?.authorization).toBe("Bearer sk-test-key");
+    });
+
     it("an unknown deployment points at OPENAI_MODEL", async () => {
       server(AZURE, "/openai/deployments/triage-4o/chat/completions", [
         { status: 404, body: fixture("azure/error-deployment-not-found") },
