@@ -2,8 +2,12 @@ import OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { buildCompletionRequest } from "./build-completion-request.ts";
 import { describeLlmError, type ErrorContext, serverMessage } from "./describe-llm-error.ts";
-import type { EndpointCapabilities } from "./endpoint-capabilities.ts";
-import { parseReviewOutput } from "./parse-review-output.ts";
+import {
+  type EndpointCapabilities,
+  type EndpointCapability,
+  noteIgnoredSchema,
+} from "./endpoint-capabilities.ts";
+import { NOT_JSON, parseReviewOutput } from "./parse-review-output.ts";
 import { renderPrompt } from "./render-prompt.ts";
 import type { ReviewOutput } from "./review-output-schema.ts";
 import type { LlmUsage } from "./review-with-llm.ts";
@@ -43,6 +47,8 @@ export async function askChunk(
   if (!first.ok) return first;
   const checked = check(first, ctx.maxOutputTokens);
   if (checked.ok) return { ok: true, output: checked.output, model: first.model };
+  if (!first.truncated && checked.reason === NOT_JSON)
+    noteIgnoredSchema(ctx.capabilities, ctx.endpoint, first.sent);
   const excerpt = first.raw.length > EXCERPT_CHARS ? `${first.raw.slice(0, EXCERPT_CHARS)} […]` : first.raw;
   const second = await complete(ctx, [
     ...messages,
@@ -63,6 +69,8 @@ export async function askChunk(
 
 interface Completed {
   ok: true;
+  /** What the request was sent with. */
+  sent: EndpointCapability;
   raw: string;
   model: string | null;
   truncated: boolean;
@@ -87,6 +95,7 @@ async function complete(
       const choice = completion.choices[0];
       return {
         ok: true,
+        sent,
         raw: choice?.message.content ?? "",
         model: completion.model || null,
         truncated: choice?.finish_reason === "length",

@@ -66,5 +66,18 @@ export class EndpointCapabilities {
   }
 }
 
+/**
+ * Records that the endpoint accepted a strict schema but answered prose anyway (it ignores
+ * `response_format`, as older Ollama and some gateways do): from now on the schema goes in the
+ * prompt too. A server that enforces the schema cannot answer anything but JSON.
+ */
+export function noteIgnoredSchema(
+  capabilities: EndpointCapabilities,
+  endpoint: string,
+  sent: EndpointCapability,
+): void {
+  if (sent.outputMode === "json_schema") capabilities.adapt(endpoint, sent, 400, "response_format ignored");
+}
+
 /** One per process: the app's jobs and the CLI learn each endpoint once. */
 export const sharedEndpointCapabilities = new EndpointCapabilities();

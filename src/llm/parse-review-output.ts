@@ -1,5 +1,7 @@
 import { type ReviewOutput, reviewOutputSchema } from "./review-output-schema.ts";
 
+export const NOT_JSON = "output was not valid JSON";
+
 export type ParsedOutput = { ok: true; output: ReviewOutput } | { ok: false; reason: string };
 
 /**
@@ -8,7 +10,7 @@ export type ParsedOutput = { ok: true; output: ReviewOutput } | { ok: false; rea
  */
 export function parseReviewOutput(raw: string): ParsedOutput {
   const json = parseJson(raw.trim()) ?? parseJson(outermostObject(raw));
-  if (json === undefined) return { ok: false, reason: "output was not valid JSON" };
+  if (json === undefined) return { ok: false, reason: NOT_JSON };
   const parsed = reviewOutputSchema.safeParse(json);
   if (parsed.success) return { ok: true, output: parsed.data };
   const issue = parsed.error.issues[0];

@@ -252,6 +252,24 @@ describe("OpenAI-compatible servers, at the HTTP boundary with their own answers
     });
   });
 
+  describe("a server that accepts json_schema but ignores it (older Ollama, some gateways)", () => {
+    it("answers prose: the repair, and every later request, carry the schema in the prompt", async () => {
+      const capabilities = new EndpointCapabilities();
+      const ollama = "http://127.0.0.1:11434";
+      const { scope, bodies } = server(ollama, "/v1/chat/completions", [
+        { status: 200, body: completion("Once upon a time there was a diff. It looked fine.") },
+        { status: 200, body: completion(VALID) },
+      ]);
+      const s = settings({ baseURL: `${ollama}/v1`, model: "llama3.1" });
+      const result = await review(s, capabilities);
+      expect(scope.isDone()).toBe(true);
+      expect(result).toMatchObject({ status: "ok", facts: { outputMode: "json_object" } });
+      expect(bodies[0]?.response_format).toMatchObject({ type: "json_schema" });
+      expect(bodies[1]?.response_format).toEqual({ type: "json_object" });
+      expect(bodies[1]?.messages[0]?.content).toContain("It must match this JSON Schema");
+    });
+  });
+
   describe("vLLM", () => {
     const VLLM = "http://10.0.0.5:8000";
 
