@@ -48,7 +48,7 @@ export async function runLlmStep(
       client: createLlmClient(settings),
       settings,
       schedule: input.schedule ?? ((task) => sharedLlmLimiter(settings).runOutsideInstallations(task)),
-      cache: input.cache === undefined ? sharedLlmCache(settings) : input.cache,
+      cache: input.cache === undefined ? openCache(settings, log) : input.cache,
     },
   );
   const { model, usage, facts } = review;
@@ -62,4 +62,14 @@ export async function runLlmStep(
     };
   }
   return { outcome: { mode: "ok", model, usage, costUsd, facts }, findings: review.findings };
+}
+
+/** A cache that cannot open costs money, not the review: go on without it, and say so. */
+function openCache(settings: LlmSettings, log: Pick<Logger, "warn">): LlmAnswerCache | null {
+  try {
+    return sharedLlmCache(settings);
+  } catch (error) {
+    log.warn({ err: error }, "LLM answer cache unavailable; answers are not cached");
+    return null;
+  }
 }
