@@ -99,6 +99,17 @@ describe("pr-triage review: the AI review's outcome, in the summary, the JSON an
     expect(again.report.findings.map((f: { title: string }) => f.title)).toContain("eval of a CLI argument");
   });
 
+  it("masks the secrets the analyzers found before anything is sent, as the app does", async () => {
+    const token = "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";
+    repo.write("src/config.ts", `export const githubToken = "${token}";\n`);
+    repo.commitAll("Add a token");
+    const { code } = await review(() => ({ status: 200, body: completion(FINDING) }));
+    expect(code).toBe(0);
+    const sent = JSON.stringify(llm.requests[0]?.body);
+    expect(sent).toContain("[REDACTED SECRET]");
+    expect(sent).not.toContain(token);
+  });
+
   it("a server that rejects the strict schema: the summary names the mode that was used instead", async () => {
     const { code, report } = await review((n) =>
       n === 1
