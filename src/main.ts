@@ -3,8 +3,8 @@ import { type Logger, run } from "probot";
 import { createApp } from "./app.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
-import { LlmLimiter } from "./llm/llm-limiter.ts";
 import { readLlmSettings } from "./llm/llm-settings.ts";
+import { sharedLlmLimiter } from "./llm/shared-llm-resources.ts";
 import { JobOctokit } from "./queue/job-octokit.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
 import { readQueueSettings } from "./queue/queue-settings.ts";
@@ -36,7 +36,7 @@ const server = await run(
   createApp({
     llm,
     llmPrices,
-    llmLimiter: new LlmLimiter(),
+    llmLimiter: sharedLlmLimiter(llm ?? {}),
     webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com",
     appId: Number(process.env.APP_ID) || null,
     store,

@@ -2,6 +2,7 @@ import type { RiskLevel } from "../config/config-schema.ts";
 import type { PathOwners } from "../config/owners-for-paths.ts";
 import type { Finding, Side } from "../findings/finding.ts";
 import type { ConfigProblem, Coverage, TriageResult } from "../triage/triage-result.ts";
+import type { LlmReport } from "./llm-report.ts";
 import { renderProblems } from "./render-problems.ts";
 
 /** Everything `pr-triage review` prints; `--json` prints this object as is. */
@@ -21,6 +22,8 @@ export interface ReviewReport {
     markdown: string;
   };
   coverage: Coverage;
+  /** How the AI review went: status, reason, model, usage, cost, duration and output mode. */
+  llm: LlmReport;
   configProblems: ConfigProblem[];
   inlineComments: { path: string; line: number; side: Side; startLine: number | null; body: string }[];
   findings: Finding[];
@@ -39,6 +42,7 @@ export function renderReviewReport(report: ReviewReport): string {
     `Check:    "${report.check.name}" → ${report.check.conclusion} · ${report.check.title}`,
     `Label:    ${report.label ?? "(labels off)"}`,
     `Coverage: ${report.coverage.llmReviewed.length} of ${report.coverage.totalFiles} file(s) reviewed by the AI; all checked by the analyzers`,
+    `AI:       ${report.llm.status}${report.llm.model ? ` · ${report.llm.model}` : ""}${report.llm.reason ? ` · ${report.llm.reason}` : ""}`,
   );
   const requested = report.routing?.requested ?? [];
   out.push(

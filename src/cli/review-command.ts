@@ -1,3 +1,5 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
@@ -8,7 +10,7 @@ import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import { selectPolicies } from "../config/select-policies.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import { readPriceTable } from "../llm/estimate-cost.ts";
-import { readLlmSettings } from "../llm/llm-settings.ts";
+import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
@@ -21,6 +23,7 @@ import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
 import { git, gitOrNull } from "./git.ts";
 import { gitPolicySource } from "./git-policy-source.ts";
+import { LLM_UNAVAILABLE_EXIT_CODE, llmReport } from "./llm-report.ts";
 import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
 
 export interface ReviewOptions {
@@ -71,11 +74,12 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     input,
     diffTokenBudget(config.llm.maxInputTokens, selection.prompt, pr.title, pr.body),
   );
-  const settings = readLlmSettings(io.env);
+  // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
+  const settings = readLlmSettings({ DATA_DIR: userCacheDir(io.env), ...io.env });
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
   else if (config.llm.enabled && prepared.pack.chunks.length > 0) {
     progress(
-      `AI review with ${settings.model}: ${prepared.pack.chunks.length} request(s), this can take a minute`,
+      `AI review with ${settings.modelIsDefault ? "the endpoint's model (OPENAI_MODEL unset)" : settings.model}: ${prepared.pack.chunks.length} request(s), at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
     );
   }
   const llm = await runLlmStep(
@@ -154,6 +158,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       markdown: renderPolicySummary(selection, llm.outcome.mode === "ok", host),
     },
     coverage: result.coverage,
+    llm: llmReport(llm.outcome),
     configProblems: problems,
     inlineComments: result.inline.map(({ finding, anchor }) => ({
       path: anchor.path,
@@ -166,5 +171,9 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     summary,
   };
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReviewReport(report));
-  return 0;
+  return llm.outcome.mode === "unavailable" ? LLM_UNAVAILABLE_EXIT_CODE : 0;
+}
+
+function userCacheDir(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pr-triage");
 }

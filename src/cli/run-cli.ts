@@ -11,10 +11,10 @@ const USAGE = `Usage:
       Triage the current branch against its base (default: origin's default branch, main or
       master) and print what the app would post. Reads config and policies from the base ref.
       Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL) for the AI review; without it,
-      only the analyzers run.
+      only the analyzers run. Exit 3 when the AI review was requested but unavailable.
 `;
 
-/** Parses the command line and runs one command. Returns the exit code: 0 ok, 1 problems found, 2 usage error. */
+/** Parses the command line and runs one command. Returns the exit code: 0 ok, 1 problems found, 2 usage error, 3 AI review unavailable (`review`). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseArgs({

@@ -177,6 +177,15 @@ export const configSchema = z
           .max(20)
           .default(4)
           .describe("Most LLM requests per PR; files beyond them are listed as analyzers-only."),
+        maxOutputTokens: z
+          .number()
+          .int()
+          .min(256)
+          .max(100_000)
+          .default(4_000)
+          .describe(
+            "Most tokens the model may write per request (sent as `max_tokens`, or `max_completion_tokens` where the endpoint wants it), so a model that never closes its JSON stops early.",
+          ),
       })
       .strict()
       .prefault({})

@@ -25,6 +25,11 @@ export class LlmLimiter {
     return queue.add(() => this.#global.add(task)) as Promise<T>;
   }
 
+  /** Runs `task` in a process slot only: for work outside any installation (the CLI). */
+  runOutsideInstallations<T>(task: () => Promise<T>): Promise<T> {
+    return this.#global.add(task) as Promise<T>;
+  }
+
   get pending(): number {
     return this.#global.size + this.#global.pending;
   }

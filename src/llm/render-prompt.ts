@@ -4,7 +4,7 @@ const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
 const cache = new Map<string, string>();
 
 /** The prompt roles, one Markdown file each in `prompts/`. */
-export type PromptName = "system" | "review" | "repair";
+export type PromptName = "system" | "review" | "repair" | "output-schema";
 
 /**
  * Fills a prompt template. Every `{{name}}` must have a value: a silent empty string would send

@@ -1,13 +1,22 @@
-import OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
-import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type OpenAI from "openai";
 import type { Finding } from "../findings/finding.ts";
+import { askChunk, type ChunkAnswer, type ChunkContext } from "./ask-chunk.ts";
 import { buildReviewMessages, type ReviewPromptInput } from "./build-review-messages.ts";
-import type { LlmSettings } from "./llm-settings.ts";
-import { renderPrompt } from "./render-prompt.ts";
-import { type ReviewOutput, reviewOutputSchema } from "./review-output-schema.ts";
+import {
+  type EndpointCapabilities,
+  type OutputMode,
+  sharedEndpointCapabilities,
+} from "./endpoint-capabilities.ts";
+import { type LlmAnswerCache, llmCacheKey } from "./llm-answer-cache.ts";
+import { DEFAULT_DEADLINE_MS, type LlmSettings } from "./llm-settings.ts";
+import { parseReviewOutput } from "./parse-review-output.ts";
+import type { ReviewOutput } from "./review-output-schema.ts";
+import { sanitizeServerMessage } from "./sanitize-server-message.ts";
 
-export type LlmReviewRequest = ReviewPromptInput;
+export interface LlmReviewRequest extends ReviewPromptInput {
+  /** Output budget per request (`llm.maxOutputTokens`): a model that never closes its JSON stops here. */
+  maxOutputTokens: number;
+}
 
 /** Runs one request under the caller's concurrency limits (see LlmLimiter). */
 export type Schedule = <T>(task: () => Promise<T>) => Promise<T>;
@@ -19,127 +28,135 @@ export interface LlmUsage {
   requests: number;
 }
 
-export type LlmReview =
-  | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage }
-  | { status: "unavailable"; model: string; reason: string; findings: Finding[]; usage: LlmUsage };
-
-const responseFormat = zodResponseFormat(reviewOutputSchema, "pr_triage_review");
-
-export function createLlmClient(settings: LlmSettings): OpenAI {
-  // The SDK retries 408/409/429/5xx with backoff and honours `retry-after`.
-  return new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL ?? null,
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries,
-  });
+/** How the review ran, for the summary and `review --json`. */
+export interface LlmRunFacts {
+  /** The structured-output mode the endpoint accepted; `cache` when every answer came from it. */
+  outputMode: OutputMode | "cache";
+  durationMs: number;
+  /** Parts answered from the answer cache, out of `parts`. */
+  cachedAnswers: number;
+  parts: number;
 }
+
+export type LlmReview =
+  | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage; facts: LlmRunFacts }
+  | {
+      status: "unavailable";
+      model: string;
+      reason: string;
+      findings: Finding[];
+      usage: LlmUsage;
+      facts: LlmRunFacts;
+    };
+
+export interface LlmReviewOptions {
+  client: OpenAI;
+  settings: LlmSettings;
+  schedule?: Schedule;
+  cache?: LlmAnswerCache | null;
+  /** Defaults to the process-wide record, so each endpoint is probed once. */
+  capabilities?: EndpointCapabilities;
+}
+
+const OPENAI_BASE_URL = "https://api.openai.com/v1";
 
 /**
- * Asks the model to review each chunk. The model gets no tools; PR text sits inside a random
- * marker block; secrets are masked first. Output that fails the schema gets one repair attempt,
- * after which the review is "unavailable" (needs a human), never "no findings".
+ * Asks the model to review each chunk within the triage's deadline. The model gets no tools;
+ * PR text sits inside a random marker block; secrets are masked first. Each answer is validated
+ * with zod (cached ones too); a failure after one repair makes the review "unavailable" (needs
+ * a human), never "no findings".
  */
 export async function reviewWithLlm(
-  client: OpenAI,
-  model: string,
   request: LlmReviewRequest,
-  schedule: Schedule = (task) => task(),
+  options: LlmReviewOptions,
 ): Promise<LlmReview> {
+  const { settings, cache = null } = options;
+  const schedule = options.schedule ?? ((task) => task());
+  const capabilities = options.capabilities ?? sharedEndpointCapabilities;
+  const baseURL = settings.baseURL ?? OPENAI_BASE_URL;
+  const deadlineMs = settings.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const started = performance.now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
   const usage: LlmUsage = { inputTokens: 0, cachedTokens: 0, outputTokens: 0, requests: 0 };
-  const findings: Finding[] = [];
-  // Chunks run concurrently within the caller's limits.
-  const results = await Promise.all(
-    buildReviewMessages(request).map((messages) =>
-      schedule(() => askWithRepair(client, model, messages, usage)),
-    ),
+  const context: ChunkContext = {
+    client: options.client,
+    model: settings.model,
+    endpoint: `${baseURL}|${settings.model}`,
+    capabilities,
+    maxOutputTokens: request.maxOutputTokens,
+    signal: deadline.signal,
+    usage,
+    errors: {
+      host: hostOf(baseURL),
+      model: settings.model,
+      timeoutMs: settings.timeoutMs,
+      apiKey: settings.apiKey,
+    },
+  };
+  let cachedAnswers = 0;
+  const answerOne = async (messages: Parameters<typeof askChunk>[1]): Promise<ChunkAnswer> => {
+    const key = llmCacheKey(settings.model, messages, request.maxOutputTokens);
+    const hit = await readCache(cache, key);
+    if (hit) {
+      cachedAnswers++;
+      return hit;
+    }
+    // Parts still queued when the deadline passes are not started at all.
+    const answer = await schedule(() =>
+      deadline.signal.aborted
+        ? Promise.resolve<ChunkAnswer>({ ok: false, aborted: true, reason: "deadline" })
+        : askChunk(context, messages),
+    );
+    if (answer.ok && cache) {
+      const output = { model: answer.model ?? settings.model, output: JSON.stringify(answer.output) };
+      await cache.put(key, output, Date.now()).catch(() => undefined);
+    }
+    return answer;
+  };
+  const results = await Promise.all(buildReviewMessages(request).map(answerOne)).finally(() =>
+    clearTimeout(timer),
   );
-  for (const result of results) if (result.ok) findings.push(...result.output.findings.map(toFinding));
-  const failed = results.find((result) => !result.ok);
-  if (failed && !failed.ok) {
-    const reason =
-      results.length > 1
-        ? `${failed.reason} (${results.filter((r) => !r.ok).length} of ${results.length} parts failed)`
-        : failed.reason;
-    return { status: "unavailable", model, reason, findings, usage };
-  }
-  return { status: "ok", model, findings, usage };
+  const durationMs = Math.round(performance.now() - started);
+  const facts: LlmRunFacts = {
+    outputMode:
+      usage.requests === 0 && cachedAnswers > 0 ? "cache" : capabilities.get(context.endpoint).outputMode,
+    durationMs,
+    cachedAnswers,
+    parts: results.length,
+  };
+  const answered = results.filter((r) => r.ok);
+  const model =
+    answered.map((r) => r.model && sanitizeServerMessage(r.model)).find((name) => name) ??
+    (settings.modelIsDefault ? "unknown model (OPENAI_MODEL unset)" : settings.model);
+  const findings = answered.flatMap((r) => r.output.findings.map(toFinding));
+  const failures = results.filter((r) => !r.ok);
+  if (failures.length === 0) return { status: "ok", model, findings, usage, facts };
+  const reason = failures.some((f) => f.aborted)
+    ? `the AI review hit its ${seconds(deadlineMs)} deadline (OPENAI_DEADLINE_MS) after ${seconds(durationMs)}, with ${answered.length} of ${results.length} part(s) answered; raise OPENAI_DEADLINE_MS or lower \`llm.maxChunks\``
+    : `${failures[0]?.reason}${results.length > 1 ? ` (${failures.length} of ${results.length} parts failed)` : ""}`;
+  return { status: "unavailable", model, reason, findings, usage, facts };
 }
 
-type Attempt = { ok: true; output: ReviewOutput } | { ok: false; reason: string };
-
-async function askWithRepair(
-  client: OpenAI,
-  model: string,
-  messages: ChatCompletionMessageParam[],
-  usage: LlmUsage,
-): Promise<Attempt> {
-  const first = await ask(client, model, messages, usage);
-  if (first.ok || first.fatal) return first;
-  const repairMessages: ChatCompletionMessageParam[] = [
-    ...messages,
-    { role: "assistant", content: first.raw || "(no content)" },
-    { role: "user", content: renderPrompt("repair", { error: first.reason }) },
-  ];
-  const second = await ask(client, model, repairMessages, usage);
-  if (second.ok) return second;
-  return { ok: false, reason: `invalid model output after one repair attempt: ${second.reason}` };
+async function readCache(cache: LlmAnswerCache | null, key: string): Promise<ChunkAnswer | null> {
+  if (!cache) return null;
+  const hit = await cache.get(key, Date.now()).catch(() => null);
+  if (!hit) return null;
+  // Validated again: the schema may have changed since the answer was stored.
+  const parsed = parseReviewOutput(hit.output);
+  return parsed.ok ? { ok: true, output: parsed.output, model: hit.model } : null;
 }
 
-type AskResult =
-  | { ok: true; output: ReviewOutput }
-  | { ok: false; fatal: boolean; reason: string; raw: string };
-
-async function ask(
-  client: OpenAI,
-  model: string,
-  messages: ChatCompletionMessageParam[],
-  usage: LlmUsage,
-): Promise<AskResult> {
-  let completion: OpenAI.Chat.Completions.ChatCompletion;
+function hostOf(baseURL: string): string {
   try {
-    completion = await client.chat.completions.create({
-      model,
-      messages,
-      response_format: responseFormat,
-      temperature: 0,
-    });
-  } catch (error) {
-    // Transport failures were already retried by the SDK; repairing would not help.
-    return { ok: false, fatal: true, reason: describeError(error), raw: "" };
-  }
-  usage.requests++;
-  usage.inputTokens += completion.usage?.prompt_tokens ?? 0;
-  usage.cachedTokens += completion.usage?.prompt_tokens_details?.cached_tokens ?? 0;
-  usage.outputTokens += completion.usage?.completion_tokens ?? 0;
-  const choice = completion.choices[0];
-  const raw = choice?.message.content ?? "";
-  if (choice?.message.refusal) return { ok: false, fatal: false, reason: "the model refused", raw };
-  if (choice?.finish_reason === "length")
-    return { ok: false, fatal: false, reason: "output was truncated", raw };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
+    return new URL(baseURL).host;
   } catch {
-    return { ok: false, fatal: false, reason: "output was not valid JSON", raw };
+    return baseURL;
   }
-  const parsed = reviewOutputSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      fatal: false,
-      reason: `output did not match the schema (${issue?.path.join(".") || "root"}: ${issue?.message})`,
-      raw,
-    };
-  }
-  return { ok: true, output: parsed.data };
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return "the LLM request timed out";
-  if (error instanceof OpenAI.APIError) return `the LLM endpoint answered ${error.status ?? "an error"}`;
-  return `the LLM request failed: ${error instanceof Error ? error.message : String(error)}`;
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function toFinding(item: ReviewOutput["findings"][number]): Finding {

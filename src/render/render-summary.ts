@@ -3,6 +3,7 @@ import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
+import { renderLlmFacts } from "./render-llm-facts.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import { encodeSummaryState } from "./summary-state.ts";
 
@@ -85,9 +86,9 @@ function llmLine(llm: LlmOutcome): string {
       return "_No file needed an AI review._";
     case "unavailable":
       // The reason can quote the endpoint's own error text: data, like model output.
-      return `_AI review (\`${llm.model}\`) failed: ${sanitizeMarkdown(llm.reason)}. ${usageLine(llm.usage, llm.costUsd)}_`;
+      return `_AI review (\`${llm.model}\`) failed: ${sanitizeMarkdown(llm.reason)}. ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
     case "ok":
-      return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}_`;
+      return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
   }
 }
 

@@ -1,9 +1,12 @@
 import type { Logger } from "probot";
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { Finding } from "../findings/finding.ts";
+import { createLlmClient } from "../llm/create-llm-client.ts";
 import { estimateCost, type ModelPrice } from "../llm/estimate-cost.ts";
+import type { LlmAnswerCache } from "../llm/llm-answer-cache.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
-import { createLlmClient, reviewWithLlm, type Schedule } from "../llm/review-with-llm.ts";
+import { reviewWithLlm, type Schedule } from "../llm/review-with-llm.ts";
+import { sharedLlmCache, sharedLlmLimiter } from "../llm/shared-llm-resources.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
 import type { LlmOutcome } from "./triage-result.ts";
 
@@ -15,7 +18,10 @@ export interface LlmStepInput {
   /** Policy text for the system prompt, identical for every chunk. */
   policies: string;
   prices: Record<string, ModelPrice>;
+  /** Defaults to the process's OPENAI_CONCURRENCY limiter, shared by the app and the CLI. */
   schedule?: Schedule;
+  /** Defaults to the answer cache in DATA_DIR the settings name (none when they name none). */
+  cache?: LlmAnswerCache | null;
 }
 
 /** The LLM edge of the pipeline: decides whether to call, calls, and turns failure into "needs human". */
@@ -28,8 +34,6 @@ export async function runLlmStep(
   if (!config.llm.enabled) return { outcome: { mode: "disabled-by-config" }, findings: [] };
   if (prepared.pack.chunks.length === 0) return { outcome: { mode: "nothing-to-review" }, findings: [] };
   const review = await reviewWithLlm(
-    createLlmClient(settings),
-    settings.model,
     {
       title: input.pr.title,
       body: input.pr.body,
@@ -38,26 +42,34 @@ export async function runLlmStep(
       // The prepared scan's values, never a caller's list: the diff is already range-redacted,
       // and this second pass catches the same values in the title, body or deleted lines.
       secrets: prepared.secrets,
+      maxOutputTokens: config.llm.maxOutputTokens,
     },
-    input.schedule,
+    {
+      client: createLlmClient(settings),
+      settings,
+      schedule: input.schedule ?? ((task) => sharedLlmLimiter(settings).runOutsideInstallations(task)),
+      cache: input.cache === undefined ? openCache(settings, log) : input.cache,
+    },
   );
-  const costUsd = estimateCost(review.model, review.usage, input.prices);
-  log.info({ model: review.model, usage: review.usage, costUsd, status: review.status }, "LLM review done");
+  const { model, usage, facts } = review;
+  const costUsd = estimateCost(model, usage, input.prices);
+  log.info({ model, usage, costUsd, status: review.status, ...facts }, "LLM review done");
   if (review.status === "unavailable") {
     log.warn({ reason: review.reason }, "AI review unavailable");
     return {
-      outcome: {
-        mode: "unavailable",
-        model: review.model,
-        reason: review.reason,
-        usage: review.usage,
-        costUsd,
-      },
+      outcome: { mode: "unavailable", model, reason: review.reason, usage, costUsd, facts },
       findings: review.findings,
     };
   }
-  return {
-    outcome: { mode: "ok", model: review.model, usage: review.usage, costUsd },
-    findings: review.findings,
-  };
+  return { outcome: { mode: "ok", model, usage, costUsd, facts }, findings: review.findings };
+}
+
+/** A cache that cannot open costs money, not the review: go on without it, and say so. */
+function openCache(settings: LlmSettings, log: Pick<Logger, "warn">): LlmAnswerCache | null {
+  try {
+    return sharedLlmCache(settings);
+  } catch (error) {
+    log.warn({ err: error }, "LLM answer cache unavailable; answers are not cached");
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import type { Anchor } from "../anchor/anchor-finding.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
-import type { LlmUsage } from "../llm/review-with-llm.ts";
+import type { LlmRunFacts, LlmUsage } from "../llm/review-with-llm.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
 
@@ -18,8 +18,15 @@ export type LlmOutcome =
   | { mode: "no-key" }
   | { mode: "disabled-by-config" }
   | { mode: "nothing-to-review" }
-  | { mode: "ok"; model: string; usage: LlmUsage; costUsd: number | null }
-  | { mode: "unavailable"; model: string; reason: string; usage: LlmUsage; costUsd: number | null };
+  | { mode: "ok"; model: string; usage: LlmUsage; costUsd: number | null; facts?: LlmRunFacts }
+  | {
+      mode: "unavailable";
+      model: string;
+      reason: string;
+      usage: LlmUsage;
+      costUsd: number | null;
+      facts?: LlmRunFacts;
+    };
 
 export interface Coverage {
   totalFiles: number;

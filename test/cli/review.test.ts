@@ -108,6 +108,7 @@ describe("pr-triage review", () => {
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: FAKE_LLM_URL,
       OPENAI_MODEL: "test-model",
+      LLM_CACHE_MAX_ENTRIES: "0",
     });
 
     const code = await runCli(["review", "--base", "main", "--json"], run.io);

@@ -21,7 +21,43 @@ describe("readLlmSettings", () => {
       model: "llama3",
       timeoutMs: 120_000,
       maxRetries: 2,
+      deadlineMs: 300_000,
+      concurrency: 4,
+      cache: { dir: ".data", maxEntries: 2_000, maxAgeMs: 168 * 3_600_000 },
     });
+  });
+
+  it("marks an unset OPENAI_MODEL, so the run is labelled with the model the endpoint names", () => {
+    expect(readLlmSettings({ OPENAI_API_KEY: "k" })).toMatchObject({
+      model: "gpt-4.1-mini",
+      modelIsDefault: true,
+    });
+    expect(readLlmSettings({ OPENAI_API_KEY: "k", OPENAI_MODEL: "gpt-4o" })).not.toHaveProperty(
+      "modelIsDefault",
+    );
+  });
+
+  it("reads the deadline, concurrency, Azure api-version and cache bounds", () => {
+    expect(
+      readLlmSettings({
+        OPENAI_API_KEY: "k",
+        OPENAI_DEADLINE_MS: "60000",
+        OPENAI_CONCURRENCY: "1",
+        OPENAI_API_VERSION: "2024-10-21",
+        DATA_DIR: "/var/lib/pr-triage",
+        LLM_CACHE_MAX_ENTRIES: "50",
+        LLM_CACHE_MAX_AGE_HOURS: "2",
+      }),
+    ).toMatchObject({
+      deadlineMs: 60_000,
+      concurrency: 1,
+      apiVersion: "2024-10-21",
+      cache: { dir: "/var/lib/pr-triage", maxEntries: 50, maxAgeMs: 7_200_000 },
+    });
+    expect(readLlmSettings({ OPENAI_API_KEY: "k", LLM_CACHE_MAX_ENTRIES: "0" })).not.toHaveProperty("cache");
+    expect(() => readLlmSettings({ OPENAI_API_KEY: "k", OPENAI_CONCURRENCY: "0" })).toThrow(
+      'OPENAI_CONCURRENCY must be a whole number of at least 1, got "0". Unset it to use 4.',
+    );
   });
 
   it("explains a bad number instead of silently using it", () => {

@@ -11,7 +11,8 @@ describe("prompts", () => {
   it("use exactly the variables documented in prompts/README.md", () => {
     expect(variables("system")).toEqual(["policies"]);
     expect(variables("review")).toEqual(["body", "chunk", "diff", "marker", "title"]);
-    expect(variables("repair")).toEqual(["error"]);
+    expect(variables("repair")).toEqual(["error", "excerpt"]);
+    expect(variables("output-schema")).toEqual(["schema"]);
   });
 
   it("keep PR-controlled variables out of the system prompt", () => {
@@ -26,7 +27,8 @@ describe("prompts", () => {
   });
 
   it("never expands placeholders that appear inside values (PR text)", () => {
-    const out = renderPrompt("repair", { error: "{{policies}} {{marker}}" });
+    const out = renderPrompt("repair", { error: "{{policies}} {{marker}}", excerpt: "{{schema}}" });
     expect(out).toContain("{{policies}} {{marker}}");
+    expect(out).toContain("{{schema}}");
   });
 });

@@ -1,0 +1,34 @@
+import type { LlmAnswerCache } from "./llm-answer-cache.ts";
+import { LlmLimiter } from "./llm-limiter.ts";
+import { DEFAULT_CONCURRENCY, type LlmSettings } from "./llm-settings.ts";
+import { SqliteLlmAnswerCache } from "./sqlite-llm-answer-cache.ts";
+
+const limiters = new Map<number, LlmLimiter>();
+const caches = new Map<string, SqliteLlmAnswerCache>();
+
+/**
+ * The process's limiter for OPENAI_CONCURRENCY: the app's jobs and the CLI's chunks wait in the
+ * same line, so a single-slot local server is never sent more than it can serve.
+ */
+export function sharedLlmLimiter(settings: Pick<LlmSettings, "concurrency">): LlmLimiter {
+  const global = settings.concurrency ?? DEFAULT_CONCURRENCY;
+  let limiter = limiters.get(global);
+  if (!limiter) {
+    // Half the slots per installation, so one busy org cannot starve the others.
+    limiter = new LlmLimiter(global, Math.max(1, Math.ceil(global / 2)));
+    limiters.set(global, limiter);
+  }
+  return limiter;
+}
+
+/** The answer cache in DATA_DIR, opened once per directory; `null` when the settings turn it off. */
+export function sharedLlmCache(settings: Pick<LlmSettings, "cache">): LlmAnswerCache | null {
+  const { cache } = settings;
+  if (!cache) return null;
+  let open = caches.get(cache.dir);
+  if (!open) {
+    open = new SqliteLlmAnswerCache(cache);
+    caches.set(cache.dir, open);
+  }
+  return open;
+}

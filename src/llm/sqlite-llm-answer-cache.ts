@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import type { CachedAnswer, LlmAnswerCache } from "./llm-answer-cache.ts";
+import type { LlmCacheSettings } from "./llm-settings.ts";
+
+const FILE_NAME = "llm-cache.sqlite";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS llm_answers (
+  key TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  output TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  used_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS llm_answers_used ON llm_answers (used_at);
+`;
+
+/**
+ * LLM answers in their own SQLite file in DATA_DIR, next to the job store: a lost cache only
+ * costs money, so it needs neither the job store's fsyncs nor its migrations. Entries older than
+ * `maxAgeMs` are never returned; past `maxEntries` the least recently used go first.
+ */
+export class SqliteLlmAnswerCache implements LlmAnswerCache {
+  readonly #db: DatabaseSync;
+  readonly #settings: LlmCacheSettings;
+
+  constructor(settings: LlmCacheSettings) {
+    const path = resolve(join(settings.dir, FILE_NAME));
+    try {
+      mkdirSync(settings.dir, { recursive: true });
+      this.#db = new DatabaseSync(path);
+      this.#db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+      this.#db.exec(SCHEMA);
+    } catch (error) {
+      throw new Error(
+        `Cannot open the LLM answer cache at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
+          "Set DATA_DIR to a writable directory, or LLM_CACHE_MAX_ENTRIES=0 to run without the cache.",
+      );
+    }
+    this.#settings = settings;
+  }
+
+  async get(key: string, now: number): Promise<CachedAnswer | null> {
+    const row = this.#db
+      .prepare("SELECT model, output FROM llm_answers WHERE key = ? AND created_at > ?")
+      .get(key, now - this.#settings.maxAgeMs) as { model: string; output: string } | undefined;
+    if (!row) return null;
+    this.#db.prepare("UPDATE llm_answers SET used_at = ? WHERE key = ?").run(now, key);
+    return { model: row.model, output: row.output };
+  }
+
+  async put(key: string, answer: CachedAnswer, now: number): Promise<void> {
+    this.#db
+      .prepare(
+        "INSERT INTO llm_answers (key, model, output, created_at, used_at) VALUES (?, ?, ?, ?, ?) " +
+          "ON CONFLICT (key) DO UPDATE SET model = excluded.model, output = excluded.output, created_at = excluded.created_at, used_at = excluded.used_at",
+      )
+      .run(key, answer.model, answer.output, now, now);
+    this.#db.prepare("DELETE FROM llm_answers WHERE created_at <= ?").run(now - this.#settings.maxAgeMs);
+    this.#db
+      .prepare(
+        "DELETE FROM llm_answers WHERE key IN (SELECT key FROM llm_answers ORDER BY used_at DESC, key LIMIT -1 OFFSET ?)",
+      )
+      .run(this.#settings.maxEntries);
+  }
+
+  /** Entries kept now, for tests and the bench. */
+  size(): number {
+    return (this.#db.prepare("SELECT count(*) AS n FROM llm_answers").get() as { n: number }).n;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
