@@ -3,6 +3,8 @@ import { findSecretValues } from "../analyzers/find-secret-values.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { ReviewScope } from "../incremental/plan-review-scope.ts";
+import { selectChangedHunks } from "../incremental/select-changed-hunks.ts";
 import { filePriority } from "../llm/file-priority.ts";
 import { type PackResult, packChunks } from "../llm/pack-chunks.ts";
 
@@ -13,15 +15,28 @@ export interface PreparedTriage {
   pack: PackResult;
   /** Files the LLM will not see, and why (ignored, binary, too large, over budget). */
   analyzersOnly: { path: string; reason: string }[];
+  /** Incremental review: reviewable files not re-sent, because the AI reviewed them at an earlier head. */
+  earlierReviewed?: string[];
 }
 
 /**
  * Pure: runs the analyzers on every file (ignored ones too: a lockfile is a supply-chain signal)
  * and packs the reviewable ones for the LLM within `diffTokenBudget` tokens per request.
  */
-export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Promise<PreparedTriage> {
+export async function prepareTriage(
+  input: AnalyzerInput,
+  diffTokenBudget: number,
+  scope: ReviewScope = { mode: "full", reason: "" },
+): Promise<PreparedTriage> {
   const [analyzerFindings, secrets] = await Promise.all([runAnalyzers(input), findSecretValues(input.files)]);
-  const { reviewable, ignored } = filterFiles(input.files, input.config.ignore);
+  const filtered = filterFiles(input.files, input.config.ignore);
+  const { ignored } = filtered;
+  // The analyzers always see everything; an incremental review narrows only what the LLM gets.
+  const reviewable =
+    scope.mode === "full"
+      ? filtered.reviewable
+      : selectChangedHunks(filtered.reviewable, scope.changed, scope.unreviewed);
+  const resent = new Set(reviewable.map((file) => file.path));
   const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
     reviewable.map((file) => ({ file, priority: filePriority(file, sensitiveGlobs) })),
@@ -33,5 +48,6 @@ export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: numbe
     secrets,
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
+    earlierReviewed: filtered.reviewable.map((file) => file.path).filter((path) => !resent.has(path)),
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { selectPolicies } from "../config/select-policies.ts";
+import { compareHeads } from "../github/compare-heads.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
@@ -10,6 +11,7 @@ import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
 import { findSummaryComment } from "../github/upsert-summary-comment.ts";
+import { planReviewScope } from "../incremental/plan-review-scope.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
@@ -82,9 +84,19 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     // Only the policies whose paths this PR touches, within their token budget.
     const policySelection = selectPolicies(policySet.policies, files, config.policies.maxTokens);
     const policies = policySelection.prompt;
+    // On a push over a fully reviewed head, the LLM gets only what changed since (see planReviewScope).
+    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber);
+    const previousState = decodeSummaryState(previousSummary?.body);
+    const scope = await planReviewScope(
+      previousState,
+      { headSha: pr.head.sha, baseRef: pr.base.ref },
+      files,
+      (since) => compareHeads(octokit, repo, since, pr.head.sha),
+    );
     const prepared = await prepareTriage(
       input,
       diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body),
+      scope,
     );
     const llm = await runLlmStep(
       {
@@ -101,7 +113,6 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     );
 
     // 6–7. Anchor, rank and score (pure), remembering what earlier pushes already reported.
-    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber);
     const result = concludeTriage({
       headSha: pr.head.sha,
       files,
@@ -116,7 +127,9 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       policies: policySelection,
       notListed: unlisted,
       alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
-      previousState: decodeSummaryState(previousSummary?.body),
+      previousState,
+      scope,
+      baseRef: pr.base.ref,
     });
 
     // 8. Publish, checking first that a newer push has not made this result stale.
