@@ -4,12 +4,14 @@
  */
 import { runAckBench } from "./ack-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
+import { runIncrementalBench } from "./incremental-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   diff: runDiffBench,
   "llm-tokens": runLlmTokenBench,
+  incremental: runIncrementalBench,
 };
 
 const wanted = process.argv.slice(2);
