@@ -1,6 +1,7 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
 import { findSecretValues } from "../analyzers/find-secret-values.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
+import type { DiffFile } from "../diff/diff-model.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { ReviewScope } from "../incremental/plan-review-scope.ts";
@@ -17,6 +18,8 @@ export interface PreparedTriage {
   analyzersOnly: { path: string; reason: string }[];
   /** Incremental review: reviewable files not re-sent, because the AI reviewed them at an earlier head. */
   earlierReviewed?: string[];
+  /** The reviewable files as packed for the LLM (narrowed to the changed hunks when incremental). */
+  sent?: DiffFile[];
 }
 
 /**
@@ -48,6 +51,7 @@ export async function prepareTriage(
     secrets,
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
+    sent: reviewable,
     earlierReviewed: filtered.reviewable.map((file) => file.path).filter((path) => !resent.has(path)),
   };
 }

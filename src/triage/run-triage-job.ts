@@ -2,7 +2,9 @@ import type { Logger } from "probot";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { selectPolicies } from "../config/select-policies.ts";
+import { addReviewContext } from "../context/add-review-context.ts";
 import { compareHeads } from "../github/compare-heads.ts";
+import { githubHeadSource } from "../github/github-head-source.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
@@ -93,11 +95,20 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       files,
       (since) => compareHeads(octokit, repo, since, pr.head.sha),
     );
-    const prepared = await prepareTriage(
-      input,
-      diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body),
-      scope,
-    );
+    const budget = diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body);
+    const prepared = await prepareTriage(input, budget, scope);
+    // Context beyond the hunks, from the head commit, in whatever budget the diff left.
+    if (deps.llm && config.llm.enabled) {
+      const source = githubHeadSource(octokit, repo, pr.head.sha, config.llm.context.searchFiles);
+      const context = await addReviewContext(
+        prepared.pack,
+        prepared.sent ?? [],
+        source,
+        config.llm.context,
+        budget,
+      );
+      prepared.pack = context.pack;
+    }
     const llm = await runLlmStep(
       {
         settings: deps.llm,
