@@ -1,6 +1,10 @@
 import { countTokens } from "gpt-tokenizer";
+import { findSecretValues } from "../analyzers/find-secret-values.ts";
+import { addedFile } from "../diff/added-file.ts";
 import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { PackResult } from "../llm/pack-chunks.ts";
+import { redact } from "../llm/untrusted-block.ts";
+import { redactSecretShapes } from "../render/sanitize-markdown.ts";
 import { enclosingBlock } from "./enclosing-block.ts";
 import { findCallSites } from "./find-call-sites.ts";
 import type { HeadSource } from "./head-source.ts";
@@ -89,7 +93,18 @@ export async function addReviewContext(
         items.push(item(symbol.definedIn, renderCallSites(symbol.name, symbol.definedIn, sites)));
     }
   }
-  return fitIntoChunks(pack, items, budget);
+  return fitIntoChunks(pack, await redactItems(items), budget);
+}
+
+/**
+ * Context is code the analyzers never scanned (it is not in the diff): secrets in it are found
+ * and masked here, before it can reach the LLM, like those in added lines.
+ */
+async function redactItems(items: readonly ContextItem[]): Promise<ContextItem[]> {
+  const secrets = await findSecretValues(
+    items.map((context, i) => addedFile(`${context.path}#${i}`, context.text)),
+  );
+  return items.map((context) => item(context.path, redactSecretShapes(redact(context.text, secrets))));
 }
 
 /** Enclosing blocks come before uses (items are in that order); whatever does not fit is left out. */

@@ -1,5 +1,4 @@
 import nock from "nock";
-import type { Logger } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import type { Finding } from "../../src/findings/finding.ts";
@@ -8,7 +7,8 @@ import { fingerprintMarker, SUMMARY_MARKER } from "../../src/render/markers.ts";
 import { decodeSummaryState, encodeSummaryState } from "../../src/render/summary-state.ts";
 import { fingerprint } from "../../src/triage/fingerprint.ts";
 import { runTriageJob } from "../../src/triage/run-triage-job.ts";
-import { FAKE_LLM_URL, nockChatCompletion } from "../helpers/fake-llm.ts";
+import { nockChatCompletion } from "../helpers/fake-llm.ts";
+import { jobDeps, jobFor } from "../helpers/job-run.ts";
 import { nockCompare } from "../helpers/nock-compare.ts";
 import { nockNoPoliciesNorCodeowners } from "../helpers/nock-config.ts";
 import {
@@ -20,7 +20,6 @@ import {
   nockListReviews,
   nockUpdateCheckRun,
 } from "../helpers/nock-github.ts";
-import { testOctokit } from "../helpers/test-octokit.ts";
 import { examplePayload } from "../helpers/webhook-examples.ts";
 
 const OLD_HEAD = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -127,7 +126,8 @@ async function secondPush(compareStatus: "ahead" | "diverged") {
   let summary = "";
   const scopes = [
     nockGetPull(pull),
-    nockConfig("labels: false\n"),
+    // Context is tested on its own (test/context): here, only what the diff part sends.
+    nockConfig("labels: false\nllm:\n  context:\n    enabled: false\n"),
     ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
     nockListFiles(Number(pull.number), FILES),
     nockListComments(Number(pull.number), [{ id: 901, body: previous.body, user: { type: "Bot" } }]),
@@ -146,26 +146,7 @@ async function secondPush(compareStatus: "ahead" | "diverged") {
       .reply(200, { id: 901 }),
     nockUpdateCheckRun(() => {}),
   ];
-  const quiet = () => {};
-  const log = { info: quiet, warn: quiet, error: quiet, debug: quiet } as unknown as Logger;
-  const outcome = await runTriageJob(
-    {
-      deliveryId: "d-1",
-      installationId: 1,
-      owner: "Codertocat",
-      repo: "Hello-World",
-      pullNumber: Number(pull.number),
-      headSha: pull.head.sha,
-      trigger: "pull_request",
-    },
-    {
-      octokit: testOctokit(),
-      log,
-      llm: { apiKey: "sk-test", baseURL: FAKE_LLM_URL, model: "test-model", timeoutMs: 5_000, maxRetries: 0 },
-      webHost: "github.com",
-      checkRun: { id: 77, opened: async () => {} },
-    },
-  );
+  const outcome = await runTriageJob(jobFor(pull), jobDeps());
   for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
   expect(outcome).toBe("triaged");
   const messages = (llmRequests[0]?.messages ?? []) as { role: string; content: string }[];
