@@ -9,7 +9,7 @@ import { JobOctokit } from "../src/queue/job-octokit.ts";
 import type { JobWorker } from "../src/queue/job-worker.ts";
 import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";
 import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
-import { nockNoPoliciesNorCodeowners } from "./helpers/nock-config.ts";
+import { nockNoPoliciesNorCodeowners, nockRepoFile } from "./helpers/nock-config.ts";
 import {
   nockAccessToken,
   nockAddLabels,
@@ -140,6 +140,8 @@ describe("pull_request webhook → published triage", () => {
         posted.checkCreate = b;
       }),
       nockListFiles(2, FILES),
+      // Context from the head commit is optional: a file GitHub will not serve is left out.
+      nockRepoFile("Codertocat/Hello-World", "src/login.js", payload.pull_request.head.sha, null),
       nockChatCompletion(
         JSON.stringify({
           findings: [
