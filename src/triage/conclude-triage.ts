@@ -93,7 +93,10 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
       notListed: input.notListed ?? 0,
       llmReviewed,
       analyzersOnly,
-      ...(input.scope ? { scope: describeScope(input.scope, carriedKept) } : {}),
+      // Only a review that ran has a scope worth stating.
+      ...(input.scope && (input.llm.mode === "ok" || input.llm.mode === "nothing-to-review")
+        ? { scope: describeScope(input.scope, carriedKept) }
+        : {}),
     },
     llm: input.llm,
     configProblems: [...input.configProblems],

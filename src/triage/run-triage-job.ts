@@ -89,12 +89,15 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     // On a push over a fully reviewed head, the LLM gets only what changed since (see planReviewScope).
     const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber);
     const previousState = decodeSummaryState(previousSummary?.body);
-    const scope = await planReviewScope(
-      previousState,
-      { headSha: pr.head.sha, baseRef: pr.base.ref },
-      files,
-      (since) => compareHeads(octokit, repo, since, pr.head.sha),
-    );
+    const scope =
+      deps.llm && config.llm.enabled
+        ? await planReviewScope(
+            previousState,
+            { headSha: pr.head.sha, baseRef: pr.base.ref },
+            files,
+            (since) => compareHeads(octokit, repo, since, pr.head.sha),
+          )
+        : undefined;
     const budget = diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body);
     const prepared = await prepareTriage(input, budget, scope);
     // Context beyond the hunks, from the head commit, in whatever budget the diff left.
@@ -139,7 +142,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       notListed: unlisted,
       alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
       previousState,
-      scope,
+      ...(scope ? { scope } : {}),
       baseRef: pr.base.ref,
     });
 
