@@ -40,9 +40,15 @@ function relocate(
   change: DiffFile | undefined,
 ): { line: number | null; startLine: number | null } | null {
   const unchangedFile = change === undefined || (change.hunks.length === 0 && !change.patchMissing);
-  if (finding.line === null || finding.code === "") {
-    // Nothing to recognise the line by: only an untouched file keeps the finding where it was.
-    return unchangedFile ? { line: finding.line, startLine: finding.startLine } : null;
+  if (unchangedFile && (finding.line === null || finding.code === "")) {
+    return { line: finding.line, startLine: finding.startLine };
+  }
+  if (finding.line === null) return null;
+  if (finding.code === "") {
+    // A line outside the diff has no text to check: it is followed by number, if no change touched it.
+    if (finding.side === "LEFT" || !change || change.patchMissing) return null;
+    const line = followLine(change.hunks, finding.line);
+    return line === null ? null : { line, startLine: null };
   }
   if (finding.side === "LEFT") {
     const line = findByText(file, finding.code, finding.line);

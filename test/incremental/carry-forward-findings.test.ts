@@ -91,3 +91,12 @@ describe("selectChangedHunks", () => {
     expect(selectChangedHunks([PR_APP], new Map(), new Set())).toEqual([]);
   });
 });
+
+describe("carryForwardFindings, lines outside the diff", () => {
+  it("follows them by number through the compare diff, and drops them when a change touched them", () => {
+    const offDiff = { ...carried(30, ""), code: "" };
+    expect(carryForwardFindings([offDiff], [PR_APP], [COMPARE_APP])[0]).toMatchObject({ line: 32 });
+    const rewrite = file("app.ts", "@@ -30,1 +30,1 @@\n-old();\n+new();");
+    expect(carryForwardFindings([offDiff], [PR_APP], [rewrite])).toEqual([]);
+  });
+});
