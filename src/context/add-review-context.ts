@@ -101,6 +101,7 @@ export async function addReviewContext(
  * and masked here, before it can reach the LLM, like those in added lines.
  */
 async function redactItems(items: readonly ContextItem[]): Promise<ContextItem[]> {
+  if (items.length === 0) return [];
   const secrets = await findSecretValues(
     items.map((context, i) => addedFile(`${context.path}#${i}`, context.text)),
   );
