@@ -3,15 +3,19 @@
  * its own file and is registered here.
  */
 import { runAckBench } from "./ack-bench.ts";
+import { runContextBench } from "./context-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
+import { runIncrementalBench } from "./incremental-bench.ts";
 import { runLlmCacheBench } from "./llm-cache-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
+  context: runContextBench,
   diff: runDiffBench,
   "llm-tokens": runLlmTokenBench,
   "llm-cache": runLlmCacheBench,
+  incremental: runIncrementalBench,
 };
 
 const wanted = process.argv.slice(2);

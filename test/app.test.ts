@@ -10,7 +10,7 @@ import { JobOctokit } from "../src/queue/job-octokit.ts";
 import type { JobWorker } from "../src/queue/job-worker.ts";
 import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";
 import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
-import { nockNoPoliciesNorCodeowners } from "./helpers/nock-config.ts";
+import { nockNoPoliciesNorCodeowners, nockRepoFile } from "./helpers/nock-config.ts";
 import {
   nockAccessToken,
   nockAddLabels,
@@ -143,6 +143,8 @@ describe("pull_request webhook → published triage", () => {
         posted.checkCreate = b;
       }),
       nockListFiles(2, FILES),
+      // Context from the head commit is optional: a file GitHub will not serve is left out.
+      nockRepoFile("Codertocat/Hello-World", "src/login.js", payload.pull_request.head.sha, null),
       nockChatCompletion(
         JSON.stringify({
           findings: [
@@ -241,6 +243,7 @@ describe("pull_request webhook → published triage", () => {
       ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
       nockCreateCheckRun(),
       nockListFiles(2, FILES),
+      nockRepoFile("Codertocat/Hello-World", "src/login.js", sha, null),
       nockChatCompletion(
         JSON.stringify({
           findings: [

@@ -8,6 +8,7 @@ import { readCodeowners } from "../config/read-codeowners.ts";
 import { readPolicies } from "../config/read-policies.ts";
 import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import { selectPolicies } from "../config/select-policies.ts";
+import { addReviewContext } from "../context/add-review-context.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import { readPriceTable } from "../llm/estimate-cost.ts";
 import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
@@ -22,6 +23,7 @@ import { runLlmStep } from "../triage/run-llm-step.ts";
 import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
 import { git, gitOrNull } from "./git.ts";
+import { gitHeadSource } from "./git-head-source.ts";
 import { gitPolicySource } from "./git-policy-source.ts";
 import { LLM_UNAVAILABLE_EXIT_CODE, llmReport } from "./llm-report.ts";
 import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
@@ -70,12 +72,16 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       body: pr.body,
     },
   };
-  const prepared = await prepareTriage(
-    input,
-    diffTokenBudget(config.llm.maxInputTokens, selection.prompt, pr.title, pr.body),
-  );
+  const budget = diffTokenBudget(config.llm.maxInputTokens, selection.prompt, pr.title, pr.body);
+  const prepared = await prepareTriage(input, budget);
   // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
   const settings = readLlmSettings({ DATA_DIR: userCacheDir(io.env), ...io.env });
+  if (settings && config.llm.enabled) {
+    const source = gitHeadSource(pr.root, pr.headSha, config.llm.context.searchFiles);
+    prepared.pack = (
+      await addReviewContext(prepared.pack, prepared.sent ?? [], source, config.llm.context, budget)
+    ).pack;
+  }
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
   else if (config.llm.enabled && prepared.pack.chunks.length > 0) {
     progress(

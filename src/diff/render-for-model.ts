@@ -1,4 +1,5 @@
 import type { DiffFile, DiffLine, Hunk } from "./diff-model.ts";
+import { printablePath } from "./printable-path.ts";
 
 /** Unchanged lines kept on each side of a change; longer runs of context are elided. */
 const CONTEXT_LINES = 3;
@@ -93,13 +94,4 @@ function keptLines(lines: readonly DiffLine[]): boolean[] {
     if (untilChange <= CONTEXT_LINES) kept[i] = true;
   }
   return kept;
-}
-
-/**
- * File names come from the PR author, and git allows newlines in them: written raw, one could
- * forge a `## File:` line or a numbered diff line. Control characters are escaped instead.
- */
-function printablePath(path: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
 }

@@ -23,7 +23,7 @@ const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"
 export function renderSummary(result: TriageResult, context: SummaryContext): string {
   const { risk } = result;
   const brief = risk.level === "low" && result.findings.length === 0;
-  const parts: string[] = [SUMMARY_MARKER, encodeSummaryState(result.state)];
+  const parts: string[] = [SUMMARY_MARKER, encodeSummaryState(result.state, context.host)];
   parts.push(
     `## ${LEVEL_ICON[risk.level]} PR Triage: ${risk.level} risk (${risk.score}/100)`,
     risk.needsHuman ? "> [!WARNING]\n> **AI review unavailable: needs human review.**" : "",
@@ -154,7 +154,7 @@ function renderCoverage(result: TriageResult): string {
   // Without an AI review every file has the same reason; one line says it better than a list.
   const reasons = new Set(coverage.analyzersOnly.map((f) => f.reason));
   const sameReason = coverage.llmReviewed.length === 0 && reasons.size === 1 ? ` (${[...reasons][0]})` : "";
-  const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI${sameReason}; all ${coverage.totalFiles} checked by the analyzers.`;
+  const head = `### Coverage\n${coverage.llmReviewed.length} of ${coverage.totalFiles} files reviewed by the AI${sameReason}; all ${coverage.totalFiles} checked by the analyzers.${scopeLine(coverage.scope)}`;
   const unseen =
     coverage.notListed > 0
       ? `\n\n> [!WARNING]\n> GitHub lists at most 3,000 files per pull request: **${coverage.notListed} more files were not seen** by any check. Review them by hand or split the PR.`
@@ -167,6 +167,14 @@ function renderCoverage(result: TriageResult): string {
   const more =
     coverage.analyzersOnly.length > 100 ? [`- … and ${coverage.analyzersOnly.length - 100} more`] : [];
   return `${head}\n\n<details><summary>Analyzers only (${coverage.analyzersOnly.length})</summary>\n\n${[...rows, ...more].join("\n")}\n\n</details>${unseen}`;
+}
+
+/** Says whether this push re-sent everything, and why, or only what changed since the last head. */
+function scopeLine(scope: TriageResult["coverage"]["scope"]): string {
+  if (!scope || (scope.mode === "full" && scope.reason === "first triage")) return "";
+  if (scope.mode === "full") return ` Reviewed in full: ${cell(scope.reason)}.`;
+  const carried = `${scope.carried} earlier finding${scope.carried === 1 ? "" : "s"} carried forward`;
+  return ` Reviewed changes since ${scope.since.slice(0, 7)}; ${carried}.`;
 }
 
 function clean(text: string, context: SummaryContext): string {

@@ -2,6 +2,8 @@ import type { TriageConfig } from "../config/config-schema.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { ReviewScope } from "../incremental/plan-review-scope.ts";
+import { rememberAiReview } from "../incremental/remember-ai-review.ts";
 import { redactText } from "../redaction/redact-text.ts";
 import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
@@ -9,7 +11,7 @@ import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
 import { selectInline } from "./select-inline.ts";
-import type { ConfigProblem, LlmOutcome, TriageResult } from "./triage-result.ts";
+import type { ConfigProblem, LlmOutcome, ReviewScopeNote, TriageResult } from "./triage-result.ts";
 
 export interface ConcludeInput {
   headSha: string;
@@ -27,14 +29,20 @@ export interface ConcludeInput {
   notListed?: number;
   /** Which repository policies were given to the LLM, for the summary. */
   policies?: PolicySelection;
+  /** What the AI was asked to review on this push (incremental: earlier findings carried forward). */
+  scope?: ReviewScope;
+  /** The PR's base branch, remembered so a retarget triggers a full review. */
+  baseRef?: string;
 }
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
   // Secrets never leave: analyzer messages quote PR lines and the model may echo what it saw.
-  const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]).map(
-    (finding) => redactFinding(finding, input.prepared.secrets),
-  );
+  const carried = input.scope?.mode === "incremental" ? input.scope.carried : [];
+  const merged = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings, ...carried]);
+  // What survived merging: a carried finding the model re-reported is one finding, not two.
+  const carriedKept = merged.filter((finding) => carried.includes(finding)).length;
+  const findings = merged.map((finding) => redactFinding(finding, input.prepared.secrets));
   const byPath = new Map(input.files.map((file) => [file.path, file]));
   const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
   const { inline, summaryOnly } = selectInline(
@@ -47,9 +55,24 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
   const state: SummaryState = {
     headSha: input.headSha,
     findings: Object.fromEntries(findings.map((finding) => [fingerprints.get(finding) ?? "", finding.title])),
+    ...(input.baseRef === undefined ? {} : { baseRef: input.baseRef }),
   };
+  const ai = rememberAiReview(
+    input.llm,
+    findings,
+    byPath,
+    input.prepared.pack.skipped.map((skip) => skip.path),
+  );
+  if (ai) state.ai = ai;
   const llmReviewed =
-    input.llm.mode === "ok" ? input.prepared.pack.chunks.flatMap((chunk) => chunk.files) : [];
+    input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
+      ? [
+          ...new Set([
+            ...input.prepared.pack.chunks.flatMap((chunk) => chunk.files),
+            ...(input.prepared.earlierReviewed ?? []),
+          ]),
+        ]
+      : [];
   const analyzersOnly =
     input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
       ? input.prepared.analyzersOnly
@@ -65,7 +88,16 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     findings,
     inline,
     summaryOnly,
-    coverage: { totalFiles: input.files.length, notListed: input.notListed ?? 0, llmReviewed, analyzersOnly },
+    coverage: {
+      totalFiles: input.files.length,
+      notListed: input.notListed ?? 0,
+      llmReviewed,
+      analyzersOnly,
+      // Only a review that ran has a scope worth stating.
+      ...(input.scope && (input.llm.mode === "ok" || input.llm.mode === "nothing-to-review")
+        ? { scope: describeScope(input.scope, carriedKept) }
+        : {}),
+    },
     llm: input.llm,
     configProblems: [...input.configProblems],
     fingerprints,
@@ -77,6 +109,12 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     routing: null,
     policies: input.policies ?? null,
   };
+}
+
+function describeScope(scope: ReviewScope, carried: number): ReviewScopeNote {
+  return scope.mode === "full"
+    ? { mode: "full", reason: scope.reason }
+    : { mode: "incremental", since: scope.since, carried };
 }
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import { lineContent } from "./line-content.ts";
 
 /**
  * A finding's identity across pushes: what was found (rule, or the LLM's category) plus the code
@@ -10,20 +11,9 @@ import type { Finding } from "../findings/finding.ts";
 export function fingerprint(finding: Finding, files: ReadonlyMap<string, DiffFile>): string {
   const what = finding.source === "llm" ? `llm:${finding.category}` : finding.ruleId;
   const code =
-    finding.path !== null && finding.line !== null ? lineContent(files.get(finding.path), finding) : "";
+    finding.path !== null && finding.line !== null
+      ? lineContent(files.get(finding.path), finding.line, finding.side)
+      : "";
   const identity = `${what}\u0000${finding.path ?? ""}\u0000${code || (finding.path === null ? finding.title : "")}`;
   return createHash("sha256").update(identity).digest("hex").slice(0, 16);
-}
-
-function lineContent(file: DiffFile | undefined, finding: Finding): string {
-  if (!file) return "";
-  for (const hunk of file.hunks) {
-    for (const line of hunk.lines) {
-      const n = finding.side === "RIGHT" ? line.newLine : line.oldLine;
-      if (n === finding.line && (finding.side === "RIGHT" ? line.kind !== "del" : line.kind !== "add")) {
-        return line.content.replace(/\s+/g, " ").trim();
-      }
-    }
-  }
-  return "";
 }

@@ -2,8 +2,11 @@ import type { AnalyzerInput } from "../analyzers/analyzer.ts";
 import { secretValues } from "../analyzers/find-secret-values.ts";
 import { runAnalyzers } from "../analyzers/registry.ts";
 import { scanSecrets } from "../analyzers/scan-secrets.ts";
+import type { DiffFile } from "../diff/diff-model.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";
+import type { ReviewScope } from "../incremental/plan-review-scope.ts";
+import { selectChangedHunks } from "../incremental/select-changed-hunks.ts";
 import { filePriority } from "../llm/file-priority.ts";
 import { type PackResult, packChunks } from "../llm/pack-chunks.ts";
 import { redactDiffFiles } from "../redaction/redact-diff-files.ts";
@@ -16,6 +19,10 @@ export interface PreparedTriage {
   pack: PackResult;
   /** Files the LLM will not see, and why (ignored, binary, too large, over budget). */
   analyzersOnly: { path: string; reason: string }[];
+  /** Incremental review: reviewable files not re-sent, because the AI reviewed them at an earlier head. */
+  earlierReviewed?: string[];
+  /** The reviewable files as packed for the LLM (redacted; narrowed to the changed hunks when incremental). */
+  sent?: DiffFile[];
 }
 
 /**
@@ -24,11 +31,22 @@ export interface PreparedTriage {
  * within `diffTokenBudget` tokens per request, with the secrets' character ranges redacted.
  * The redaction list comes from here and nowhere else, so no caller can forget or replace it.
  */
-export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Promise<PreparedTriage> {
+export async function prepareTriage(
+  input: AnalyzerInput,
+  diffTokenBudget: number,
+  scope: ReviewScope = { mode: "full", reason: "" },
+): Promise<PreparedTriage> {
   const secretHits = await scanSecrets(input.files);
   const analyzerFindings = await runAnalyzers({ ...input, secretHits });
   const spans = secretHits.flatMap((hit) => hit.segments.map((segment) => ({ path: hit.path, ...segment })));
-  const { reviewable, ignored } = filterFiles(redactDiffFiles(input.files, spans), input.config.ignore);
+  const filtered = filterFiles(redactDiffFiles(input.files, spans), input.config.ignore);
+  const { ignored } = filtered;
+  // The analyzers always see everything; an incremental review narrows only what the LLM gets.
+  const reviewable =
+    scope.mode === "full"
+      ? filtered.reviewable
+      : selectChangedHunks(filtered.reviewable, scope.changed, scope.unreviewed);
+  const resent = new Set(reviewable.map((file) => file.path));
   const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
     reviewable.map((file) => ({ file, priority: filePriority(file, sensitiveGlobs) })),
@@ -40,5 +58,7 @@ export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: numbe
     secrets: secretValues(secretHits),
     pack,
     analyzersOnly: [...ignored.map(({ file, reason }) => ({ path: file.path, reason })), ...pack.skipped],
+    sent: reviewable,
+    earlierReviewed: filtered.reviewable.map((file) => file.path).filter((path) => !resent.has(path)),
   };
 }

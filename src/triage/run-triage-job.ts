@@ -2,7 +2,10 @@ import type { Logger } from "probot";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { selectPolicies } from "../config/select-policies.ts";
+import { addReviewContext } from "../context/add-review-context.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
+import { compareHeads } from "../github/compare-heads.ts";
+import { githubHeadSource } from "../github/github-head-source.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
@@ -11,6 +14,7 @@ import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
 import { findSummaryComment } from "../github/upsert-summary-comment.ts";
+import { planReviewScope } from "../incremental/plan-review-scope.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
@@ -85,10 +89,32 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     // Only the policies whose paths this PR touches, within their token budget.
     const policySelection = selectPolicies(policySet.policies, files, config.policies.maxTokens);
     const policies = policySelection.prompt;
-    const prepared = await prepareTriage(
-      input,
-      diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body),
-    );
+    // On a push over a fully reviewed head, the LLM gets only what changed since (see planReviewScope).
+    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber, deps.identity);
+    const previousState = decodeSummaryState(previousSummary?.body);
+    const scope =
+      deps.llm && config.llm.enabled
+        ? await planReviewScope(
+            previousState,
+            { headSha: pr.head.sha, baseRef: pr.base.ref },
+            files,
+            (since) => compareHeads(octokit, repo, since, pr.head.sha),
+          )
+        : undefined;
+    const budget = diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body);
+    const prepared = await prepareTriage(input, budget, scope);
+    // Context beyond the hunks, from the head commit, in whatever budget the diff left.
+    if (deps.llm && config.llm.enabled) {
+      const source = githubHeadSource(octokit, repo, pr.head.sha, config.llm.context.searchFiles);
+      const context = await addReviewContext(
+        prepared.pack,
+        prepared.sent ?? [],
+        source,
+        config.llm.context,
+        budget,
+      );
+      prepared.pack = context.pack;
+    }
     const llm = await runLlmStep(
       {
         settings: deps.llm,
@@ -103,7 +129,6 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     );
 
     // 6–7. Anchor, rank and score (pure), remembering what earlier pushes already reported.
-    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber, deps.identity);
     const result = concludeTriage({
       headSha: pr.head.sha,
       files,
@@ -118,7 +143,9 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       policies: policySelection,
       notListed: unlisted,
       alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber, deps.identity),
-      previousState: decodeSummaryState(previousSummary?.body),
+      previousState,
+      ...(scope ? { scope } : {}),
+      baseRef: pr.base.ref,
     });
 
     // 8. Publish, checking first that a newer push has not made this result stale.

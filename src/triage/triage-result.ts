@@ -35,7 +35,13 @@ export interface Coverage {
   llmReviewed: string[];
   /** Files seen only by the deterministic analyzers, and why. */
   analyzersOnly: { path: string; reason: string }[];
+  /** How much of the PR this push sent to the AI: in full, or only what changed since `since`. */
+  scope?: ReviewScopeNote;
 }
+
+export type ReviewScopeNote =
+  | { mode: "full"; reason: string }
+  | { mode: "incremental"; since: string; carried: number };
 
 /** Everything the publish step needs, computed without I/O. */
 export interface TriageResult {
