@@ -107,6 +107,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     ),
     configProblems: problems,
     policies: selection,
+    whatChanged: llm.whatChanged,
   });
   const owners = ownersForPaths(
     codeowners,

@@ -20,7 +20,8 @@ export interface LlmUsage {
 }
 
 export type LlmReview =
-  | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage }
+  /** `whatChanged`: the model's "what changed" lines from every chunk, in chunk order. */
+  | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage; whatChanged: string[] }
   | { status: "unavailable"; model: string; reason: string; findings: Finding[]; usage: LlmUsage };
 
 const responseFormat = zodResponseFormat(reviewOutputSchema, "pr_triage_review");
@@ -63,7 +64,8 @@ export async function reviewWithLlm(
         : failed.reason;
     return { status: "unavailable", model, reason, findings, usage };
   }
-  return { status: "ok", model, findings, usage };
+  const whatChanged = results.flatMap((result) => (result.ok ? (result.output.what_changed ?? []) : []));
+  return { status: "ok", model, findings, usage, whatChanged };
 }
 
 type Attempt = { ok: true; output: ReviewOutput } | { ok: false; reason: string };
@@ -157,5 +159,6 @@ function toFinding(item: ReviewOutput["findings"][number]): Finding {
     confidence: item.confidence,
     riskFloor: 0,
     policy: item.policy,
+    ...(item.replacement !== null && item.side === "RIGHT" ? { replacement: item.replacement } : {}),
   };
 }

@@ -5,6 +5,7 @@ import type { Finding } from "../findings/finding.ts";
 import { redact } from "../llm/untrusted-block.ts";
 import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
+import { buildReviewGuide } from "./build-review-guide.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
@@ -27,6 +28,8 @@ export interface ConcludeInput {
   notListed?: number;
   /** Which repository policies were given to the LLM, for the summary. */
   policies?: PolicySelection;
+  /** The LLM's "what changed" lines; null or absent when no AI review ran. */
+  whatChanged?: readonly string[] | null;
 }
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
@@ -54,14 +57,15 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
       ? input.prepared.analyzersOnly
       : input.files.map((file) => ({ path: file.path, reason: llmReason(input.llm) }));
+  const risk = scoreRisk({
+    findings,
+    files: input.files,
+    llmUnavailable: input.llm.mode === "unavailable",
+    thresholds: input.config.risk.thresholds,
+  });
   return {
     headSha: input.headSha,
-    risk: scoreRisk({
-      findings,
-      files: input.files,
-      llmUnavailable: input.llm.mode === "unavailable",
-      thresholds: input.config.risk.thresholds,
-    }),
+    risk,
     findings,
     inline,
     summaryOnly,
@@ -76,6 +80,13 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
         : null,
     routing: null,
     policies: input.policies ?? null,
+    guide: buildReviewGuide({
+      files: input.files,
+      findings,
+      risk: risk.level,
+      whatChanged: input.llm.mode === "ok" ? (input.whatChanged ?? null) : null,
+      secrets: input.prepared.secrets,
+    }),
   };
 }
 

@@ -78,7 +78,11 @@ export async function publishTriage(
   });
   result.routing = await requestReviewers(octokit, repo, pullNumber, plan);
 
-  const summary = renderSummary(result, { repoUrl: target.repoUrl, host: target.webHost });
+  const summary = renderSummary(result, {
+    repoUrl: target.repoUrl,
+    host: target.webHost,
+    pullNumber,
+  });
   const comment = await upsertSummaryComment(octokit, repo, pullNumber, target.previousSummary, summary);
   const label = config.labels
     ? await syncRiskLabel(octokit, repo, pullNumber, target.labels, result.risk.level)

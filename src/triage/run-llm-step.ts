@@ -24,11 +24,13 @@ export interface LlmStepInput {
 export async function runLlmStep(
   input: LlmStepInput,
   log: Pick<Logger, "info" | "warn">,
-): Promise<{ outcome: LlmOutcome; findings: Finding[] }> {
+): Promise<{ outcome: LlmOutcome; findings: Finding[]; whatChanged: string[] | null }> {
   const { settings, config, prepared } = input;
-  if (settings === null) return { outcome: { mode: "no-key" }, findings: [] };
-  if (!config.llm.enabled) return { outcome: { mode: "disabled-by-config" }, findings: [] };
-  if (prepared.pack.chunks.length === 0) return { outcome: { mode: "nothing-to-review" }, findings: [] };
+  if (settings === null) return { outcome: { mode: "no-key" }, findings: [], whatChanged: null };
+  if (!config.llm.enabled)
+    return { outcome: { mode: "disabled-by-config" }, findings: [], whatChanged: null };
+  if (prepared.pack.chunks.length === 0)
+    return { outcome: { mode: "nothing-to-review" }, findings: [], whatChanged: null };
   const review = await reviewWithLlm(
     createLlmClient(settings),
     settings.model,
@@ -54,10 +56,13 @@ export async function runLlmStep(
         costUsd,
       },
       findings: review.findings,
+      // A partial review must not describe the whole PR.
+      whatChanged: null,
     };
   }
   return {
     outcome: { mode: "ok", model: review.model, usage: review.usage, costUsd },
     findings: review.findings,
+    whatChanged: review.whatChanged,
   };
 }

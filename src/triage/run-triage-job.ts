@@ -117,6 +117,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       notListed: unlisted,
       alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber),
       previousState: decodeSummaryState(previousSummary?.body),
+      whatChanged: llm.whatChanged,
     });
 
     // 8. Publish, checking first that a newer push has not made this result stale.

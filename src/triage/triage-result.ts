@@ -5,6 +5,7 @@ import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
+import type { ReviewGuide } from "./build-review-guide.ts";
 
 /** A problem with the repository's config or policy files; triage continues with defaults. */
 export interface ConfigProblem {
@@ -49,4 +50,6 @@ export interface TriageResult {
   /** Filled in by the publish step once reviewers have been requested. */
   routing: RoutingOutcome | null;
   policies: PolicySelection | null;
+  /** What changed, where to look first, and the review effort: the top of the summary. */
+  guide: ReviewGuide;
 }

@@ -116,6 +116,12 @@ describe("renderSummary", () => {
 
       _AI review by \`gpt-4.1-mini\`: 2 request(s), 5200 input tokens (4096 cached), 310 output tokens, ≈ $0.0012._
 
+      **Where to look first**
+
+      1. \`README.md\` (+1 −0): largest change
+
+      **Estimated review effort:** ~10 min (effort 1/5, low risk)
+
       No findings.
 
       ### Coverage
@@ -162,13 +168,22 @@ describe("renderSummary", () => {
 
       _AI review by \`gpt-4.1-mini\`: 2 request(s), 5200 input tokens (4096 cached), 310 output tokens, ≈ $0.0034._
 
-      ### Why this score
+      **Where to look first**
+
+      1. \`src/db.ts\` (+2 −0): critical: SQL injection
+
+      **Estimated review effort:** ~10 min (effort 1/5, high risk)
+
+      <details><summary><b>Why this score</b></summary>
+
       | Signal | Points | Reason |
       |---|---:|---|
       | AI review | +45 | critical: SQL injection (src/db.ts:2) |
       | AI review | +24 | high: Unhandled rejection (src/db.ts:2) |
 
       Score = max(floor 0, signals 69) = **69**.
+
+      </details>
 
       ### Findings
       **critical** (1)
@@ -236,7 +251,15 @@ describe("renderSummary", () => {
 
       _AI review (\`gpt-4.1-mini\`) failed: the LLM request timed out. 1 request(s), 5200 input tokens (4096 cached), 0 output tokens, cost unknown._
 
-      ### Why this score
+      **Where to look first**
+
+      1. \`.env.local\` (+1 −0): critical: Secret in added line
+      2. \`.github/workflows/ci.yml\` (+2 −0): high: CI workflow change
+
+      **Estimated review effort:** ~15 min (effort 1/5, critical risk)
+
+      <details><summary><b>Why this score</b></summary>
+
       | Signal | Points | Reason |
       |---|---:|---|
       | floor | 90 | Secret in added line |
@@ -250,6 +273,8 @@ describe("renderSummary", () => {
         "secrets" : 50
         "ci" : 30
       \`\`\`
+
+      </details>
 
       ### Findings
       **critical** (1)
