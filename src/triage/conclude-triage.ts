@@ -1,3 +1,4 @@
+import { checkSuggestion } from "../anchor/check-suggestion.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
@@ -5,6 +6,7 @@ import type { Finding } from "../findings/finding.ts";
 import { redact } from "../llm/untrusted-block.ts";
 import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
+import { addMechanicalFixes } from "./add-mechanical-fixes.ts";
 import { buildReviewGuide } from "./build-review-guide.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
@@ -35,17 +37,24 @@ export interface ConcludeInput {
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
   // Secrets never leave: analyzer messages quote PR lines and the model may echo what it saw.
-  const findings = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]).map(
-    (finding) => redactFinding(finding, input.prepared.secrets),
-  );
+  const findings = addMechanicalFixes(
+    mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]),
+    input.files,
+  ).map((finding) => redactFinding(finding, input.prepared.secrets));
   const byPath = new Map(input.files.map((file) => [file.path, file]));
   const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
-  const { inline, summaryOnly } = selectInline(
+  const selection = selectInline(
     findings,
     byPath,
     input.config.review,
     fingerprints,
     input.alreadyPosted ?? new Set(),
+  );
+  const { summaryOnly } = selection;
+  const inline = selection.inline.map((entry) =>
+    entry.finding.replacement === undefined
+      ? entry
+      : { ...entry, suggestion: checkSuggestion(entry.finding, entry.anchor, byPath.get(entry.anchor.path)) },
   );
   const state: SummaryState = {
     headSha: input.headSha,
@@ -92,7 +101,12 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
   if (secrets.length === 0) return finding;
-  return { ...finding, title: redact(finding.title, secrets), message: redact(finding.message, secrets) };
+  return {
+    ...finding,
+    title: redact(finding.title, secrets),
+    message: redact(finding.message, secrets),
+    ...(finding.replacement === undefined ? {} : { replacement: redact(finding.replacement, secrets) }),
+  };
 }
 
 function llmReason(llm: LlmOutcome): string {

@@ -49,13 +49,19 @@ export async function publishTriage(
     pullNumber,
     target.headSha,
     `PR Triage: **${result.risk.level}** risk (${result.risk.score}/100). Details are in the summary comment.`,
-    result.inline.map(({ finding, anchor }) => ({
+    result.inline.map(({ finding, anchor, suggestion }) => ({
       finding,
       path: anchor.path,
       line: anchor.line,
       side: anchor.side,
       startLine: anchor.startLine,
-      body: renderInlineComment(finding, anchor, target.webHost, result.fingerprints.get(finding) ?? ""),
+      body: renderInlineComment(
+        finding,
+        anchor,
+        target.webHost,
+        result.fingerprints.get(finding) ?? "",
+        suggestion,
+      ),
     })),
     reviews,
   );

@@ -1,4 +1,5 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
+import type { SuggestionCheck } from "../anchor/check-suggestion.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
@@ -36,7 +37,8 @@ export interface TriageResult {
   headSha: string;
   risk: RiskScore;
   findings: Finding[];
-  inline: { finding: Finding; anchor: Anchor }[];
+  /** `suggestion`: whether the finding's replacement can be a one-click fix (when it has one). */
+  inline: { finding: Finding; anchor: Anchor; suggestion?: SuggestionCheck }[];
   /** Findings not posted inline, each with the reason, so nothing is lost. */
   summaryOnly: { finding: Finding; reason: string }[];
   coverage: Coverage;
