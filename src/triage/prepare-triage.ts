@@ -21,7 +21,7 @@ export interface PreparedTriage {
  */
 export async function prepareTriage(input: AnalyzerInput, diffTokenBudget: number): Promise<PreparedTriage> {
   const [analyzerFindings, secrets] = await Promise.all([runAnalyzers(input), findSecretValues(input.files)]);
-  const { reviewable, ignored } = filterFiles(input.files, input.config.ignore);
+  const { reviewable, ignored } = filterFiles(input.files, input.config.ignore.paths);
   const sensitiveGlobs = input.config.risk.sensitivePaths.map((rule) => rule.pattern);
   const pack = packChunks(
     reviewable.map((file) => ({ file, priority: filePriority(file, sensitiveGlobs) })),
