@@ -1,8 +1,10 @@
 import type { ApplicationFunction, Logger } from "probot";
+import type { AppIdentity } from "./github/is-app-authored.ts";
 import type { Octokit } from "./github/octokit.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
 import { handleHealthz } from "./handlers/handle-healthz.ts";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handlers/handle-pull-request.ts";
+import { handleReviewCommentCommand } from "./handlers/handle-review-comment-command.ts";
 import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
 import type { ModelPrice } from "./llm/estimate-cost.ts";
 import type { LlmLimiter } from "./llm/llm-limiter.ts";
@@ -28,6 +30,28 @@ export interface AppOptions {
   onStart?: (started: { worker: JobWorker; log: Logger }) => void;
 }
 
+/**
+ * Our bot's login, asked of GitHub once and only when needed (a `/triage ignore` reply): review
+ * comments carry no app id, so their author is how we know a fingerprint is ours.
+ */
+function appIdentityOnce(
+  app: Parameters<ApplicationFunction>[0],
+  appId: number | null,
+): () => Promise<AppIdentity> {
+  let identity: Promise<AppIdentity> | undefined;
+  return () => {
+    identity ??= (async () => {
+      const octokit = (await app.auth()) as Octokit;
+      const { data } = await octokit.rest.apps.getAuthenticated();
+      return { id: appId, botLogin: data?.slug ? `${data.slug}[bot]` : null };
+    })().catch((error: unknown) => {
+      identity = undefined;
+      throw error;
+    });
+    return identity;
+  };
+}
+
 /** The routing table: which event goes to which handler. Handlers only guard and record. */
 export function createApp(options: AppOptions): ApplicationFunction {
   return async (app, { addHandler }) => {
@@ -43,6 +67,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
         pacer: new WritePacer(options.queue.writes),
         llm: options.llm,
         webHost: options.webHost,
+        appIdentity: appIdentityOnce(app, appId),
         ...(options.llmPrices ? { llmPrices: options.llmPrices } : {}),
         ...(options.llmLimiter ? { llmLimiter: options.llmLimiter } : {}),
       }),
@@ -55,6 +80,9 @@ export function createApp(options: AppOptions): ApplicationFunction {
 
     app.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, enqueue, appId));
     app.on("issue_comment.created", (context) => handleTriageCommand(context, enqueue, appId));
+    app.on("pull_request_review_comment.created", (context) =>
+      handleReviewCommentCommand(context, enqueue, appId),
+    );
     app.on("check_run.rerequested", (context) => handleCheckRerun(context, enqueue));
     addHandler((req, res) => handleHealthz(req, res, worker));
 

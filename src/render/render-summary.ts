@@ -3,6 +3,7 @@ import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
+import { renderIgnored } from "./render-ignored.ts";
 import { renderReviewGuide } from "./render-review-guide.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import { encodeSummaryState } from "./summary-state.ts";
@@ -36,6 +37,7 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
   if (!brief && (risk.contributions.length > 0 || risk.floor > 0))
     parts.push(renderBreakdown(result, context));
   parts.push(result.findings.length > 0 ? renderFindings(result, context) : "No findings.");
+  parts.push(renderIgnored(result.ignored, result.state.ignored ?? [], context.host));
   parts.push(renderRouting(result));
   parts.push(renderDelta(result));
   if (result.configProblems.length > 0) {

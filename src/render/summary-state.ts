@@ -1,8 +1,18 @@
+/**
+ * "Not a problem", said on this PR by a user with write access (`/triage ignore` on an inline
+ * comment: one finding; `/triage ignore rule <id>`: every finding of that rule on this PR).
+ */
+export type IgnoreEntry =
+  | { kind: "finding"; fingerprint: string; by: string; title?: string }
+  | { kind: "rule"; ruleId: string; by: string };
+
 /** What the summary remembers between pushes, hidden in the comment itself (no database needed). */
 export interface SummaryState {
   headSha: string;
-  /** Fingerprint → title of every finding in that triage. */
+  /** Fingerprint → title of every finding in that triage that was not ignored. */
   findings: Record<string, string>;
+  /** The PR's ignores, carried from push to push; absent in summaries written before them. */
+  ignored?: IgnoreEntry[];
 }
 
 const PREFIX = "<!-- pr-triage:state ";
@@ -25,6 +35,9 @@ export function decodeSummaryState(body: string | null | undefined): SummaryStat
     ) as SummaryState;
     if (typeof parsed.headSha !== "string" || typeof parsed.findings !== "object" || parsed.findings === null)
       return null;
+    if (parsed.ignored !== undefined) {
+      parsed.ignored = Array.isArray(parsed.ignored) ? parsed.ignored.filter(isIgnoreEntry) : [];
+    }
     return parsed;
   } catch {
     return null;
@@ -39,14 +52,30 @@ export interface FindingDelta {
   fixed: string[];
 }
 
-/** New, fixed and still-open findings since the last triage. */
-export function diffSummaryState(previous: SummaryState, current: SummaryState): FindingDelta {
+function isIgnoreEntry(entry: unknown): entry is IgnoreEntry {
+  if (entry === null || typeof entry !== "object") return false;
+  const { kind, by, fingerprint, ruleId } = entry as Record<string, unknown>;
+  if (typeof by !== "string") return false;
+  return kind === "finding" ? typeof fingerprint === "string" : kind === "rule" && typeof ruleId === "string";
+}
+
+/**
+ * New, fixed and still-open findings since the last triage. A finding ignored since then is not
+ * "fixed": `suppressed` holds the fingerprints hidden by an ignore in this triage.
+ */
+export function diffSummaryState(
+  previous: SummaryState,
+  current: SummaryState,
+  suppressed: ReadonlySet<string> = new Set(),
+): FindingDelta {
   const before = new Set(Object.keys(previous.findings));
   const now = Object.keys(current.findings);
   return {
     previousHead: previous.headSha,
     added: now.filter((fp) => !before.has(fp)).length,
     stillOpen: now.filter((fp) => before.has(fp)).length,
-    fixed: [...before].filter((fp) => !(fp in current.findings)).map((fp) => previous.findings[fp] ?? fp),
+    fixed: [...before]
+      .filter((fp) => !(fp in current.findings) && !suppressed.has(fp))
+      .map((fp) => previous.findings[fp] ?? fp),
   };
 }

@@ -4,9 +4,10 @@ import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import { redact } from "../llm/untrusted-block.ts";
-import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
+import { diffSummaryState, type IgnoreEntry, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
 import { addMechanicalFixes } from "./add-mechanical-fixes.ts";
+import { applyIgnores, mergeIgnores } from "./apply-ignores.ts";
 import { buildReviewGuide } from "./build-review-guide.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
@@ -30,6 +31,8 @@ export interface ConcludeInput {
   notListed?: number;
   /** Which repository policies were given to the LLM, for the summary. */
   policies?: PolicySelection;
+  /** Ignores a `/triage ignore` command adds in this run (the earlier ones come from `previousState`). */
+  newIgnores?: readonly IgnoreEntry[] | undefined;
   /** The LLM's "what changed" lines; null or absent when no AI review ran. */
   whatChanged?: readonly string[] | null;
 }
@@ -37,12 +40,15 @@ export interface ConcludeInput {
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
 export function concludeTriage(input: ConcludeInput): TriageResult {
   // Secrets never leave: analyzer messages quote PR lines and the model may echo what it saw.
-  const findings = addMechanicalFixes(
+  const found = addMechanicalFixes(
     mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings]),
     input.files,
   ).map((finding) => redactFinding(finding, input.prepared.secrets));
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
+  const fingerprints = new Map(found.map((finding) => [finding, fingerprint(finding, byPath)]));
+  // "Not a problem": this PR's ignores (carried in the summary state) and the repository's.
+  const ignores = mergeIgnores(input.previousState?.ignored ?? [], input.newIgnores ?? []);
+  const { active: findings, ignored } = applyIgnores(found, fingerprints, ignores, input.config.ignore);
   const selection = selectInline(
     findings,
     byPath,
@@ -59,6 +65,11 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
   const state: SummaryState = {
     headSha: input.headSha,
     findings: Object.fromEntries(findings.map((finding) => [fingerprints.get(finding) ?? "", finding.title])),
+    ignored: ignores.map((entry) =>
+      entry.kind === "finding" && entry.title === undefined
+        ? withTitle(entry, ignored.find((i) => i.fingerprint === entry.fingerprint)?.finding.title)
+        : entry,
+    ),
   };
   const llmReviewed =
     input.llm.mode === "ok" ? input.prepared.pack.chunks.flatMap((chunk) => chunk.files) : [];
@@ -85,8 +96,9 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     state,
     delta:
       input.previousState && input.previousState.headSha !== input.headSha
-        ? diffSummaryState(input.previousState, state)
+        ? diffSummaryState(input.previousState, state, new Set(ignored.map((i) => i.fingerprint)))
         : null,
+    ignored,
     routing: null,
     policies: input.policies ?? null,
     guide: buildReviewGuide({
@@ -97,6 +109,11 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
       secrets: input.prepared.secrets,
     }),
   };
+}
+
+/** A finding's title is known only while it is in the diff; remember it for later summaries. */
+function withTitle(entry: Extract<IgnoreEntry, { kind: "finding" }>, title: string | undefined): IgnoreEntry {
+  return title === undefined ? entry : { ...entry, title };
 }
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {

@@ -6,6 +6,7 @@ import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
+import type { IgnoredFinding } from "./apply-ignores.ts";
 import type { ReviewGuide } from "./build-review-guide.ts";
 
 /** A problem with the repository's config or policy files; triage continues with defaults. */
@@ -49,6 +50,8 @@ export interface TriageResult {
   /** What the summary remembers for the next push, and what changed since the last one. */
   state: SummaryState;
   delta: FindingDelta | null;
+  /** Findings someone said are not a problem (this PR's `/triage ignore`, or the repo config). */
+  ignored: IgnoredFinding[];
   /** Filled in by the publish step once reviewers have been requested. */
   routing: RoutingOutcome | null;
   policies: PolicySelection | null;
