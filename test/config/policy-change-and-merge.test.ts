@@ -133,7 +133,9 @@ describe("detectPolicyChanges on suppressions", () => {
       "@@ -4,3 +4,4 @@ ignore:\n   rules:\n     - missing-tests/source-without-tests\n+    - secrets/*\n   findings: []\n",
     );
     const [finding] = detectPolicyChanges(inside, defaultConfig());
-    expect(finding?.title).toBe("Policy change: this PR changes PR Triage's configuration and its suppressions");
+    expect(finding?.title).toBe(
+      "Policy change: this PR changes PR Triage's configuration and its suppressions",
+    );
     expect(finding?.message).toContain("repository-wide suppressions (`ignore.rules`, `ignore.findings`)");
   });
 
