@@ -34,5 +34,6 @@ export function renderIgnored(
         : `rule \`${entry.ruleId}\``;
     lines.push(`- ${what}: ignored by ${sanitizeMarkdown(`@${entry.by}`, host)}; not found in this push`);
   }
-  return `<details><summary><b>Ignored (${ignored.length})</b>: not posted and not scored</summary>\n\n${lines.join("\n")}\n\n</details>`;
+  const unused = unmatched.length > 0 ? `, ${unmatched.length} not matched this push` : "";
+  return `<details><summary><b>Ignored (${ignored.length}${unused})</b>: not posted and not scored</summary>\n\n${lines.join("\n")}\n\n</details>`;
 }

@@ -115,7 +115,8 @@ function renderFindings(result: TriageResult, context: SummaryContext): string {
   for (const severity of SEVERITY_ORDER) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push(`**${severity}** (${group.length})`);
+    // A blank line first, or Markdown continues the previous list item with the heading.
+    lines.push("", `**${severity}** (${group.length})`);
     for (const finding of group) {
       const where = location(finding, result.headSha, context);
       const note = inline.has(finding) ? "inline comment" : (reasons.get(finding) ?? "");

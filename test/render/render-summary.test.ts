@@ -186,8 +186,10 @@ describe("renderSummary", () => {
       </details>
 
       ### Findings
+
       **critical** (1)
       - [\`src/db.ts:2\`](https://github.com/acme/app/blob/0123456789abcdef/src/db.ts#L2) **SQL injection**: User input reaches SQL. Use a parameterized query. _(inline comment)_
+
       **high** (1)
       - [\`src/db.ts:2\`](https://github.com/acme/app/blob/0123456789abcdef/src/db.ts#L2) **Unhandled rejection**: \`db.query\` returns a promise that is never awaited. _(inline comment)_
 
@@ -277,8 +279,10 @@ describe("renderSummary", () => {
       </details>
 
       ### Findings
+
       **critical** (1)
       - [\`.env.local:1\`](https://github.com/acme/app/blob/0123456789abcdef/.env.local#L1) **Secret in added line**: A live-looking API key (\`sk-…f3a9\`) was added. Revoke it and load it from a secret store. _(inline comment)_
+
       **high** (1)
       - [\`.github/workflows/ci.yml:1\`](https://github.com/acme/app/blob/0123456789abcdef/.github/workflows/ci.yml#L1) **pull_request_target workflow**: Runs with write token on PR code. _(inline comment)_
 
