@@ -5,11 +5,13 @@
 import { runAckBench } from "./ack-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
+import { runSummarySizeBench } from "./summary-size-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   diff: runDiffBench,
   "llm-tokens": runLlmTokenBench,
+  "summary-size": runSummarySizeBench,
 };
 
 const wanted = process.argv.slice(2);
