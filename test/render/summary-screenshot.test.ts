@@ -89,6 +89,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(DIFF))(
         await page.setContent(
           `<!doctype html><meta charset="utf-8"><style>${CSS}</style><body>${html}</body>`,
         );
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees.
         const text = await page.innerText("body");
         expect(text.indexOf("What changed")).toBeLessThan(text.indexOf("Findings"));
         expect(text).not.toContain("pr-triage:state");
