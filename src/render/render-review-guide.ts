@@ -19,7 +19,7 @@ export function renderReviewGuide(guide: ReviewGuide, risk: RiskLevel, context: 
   if (guide.whatChanged) {
     parts.push(
       "**What changed** _(AI summary)_",
-      guide.whatChanged.map((line) => `- ${sanitizeMarkdown(line, context.host)}`).join("\n"),
+      guide.whatChanged.map((line) => `- ${sanitizeMarkdown(asListText(line), context.host)}`).join("\n"),
     );
   }
   if (guide.hotspots.length > 0) {
@@ -39,6 +39,11 @@ export function renderReviewGuide(guide: ReviewGuide, risk: RiskLevel, context: 
     : `~${formatMinutes(effort.minutes)}`;
   parts.push(`**Estimated review effort:** ${time} (effort ${effort.level}/5, ${risk} risk)`);
   return parts.join("\n\n");
+}
+
+/** One list item of prose: no fence that could swallow the rest of the summary, no heading or quote. */
+function asListText(line: string): string {
+  return line.replace(/`{3,}/g, "`").replace(/^\s*(?:#+|>+|[-*+](?=\s))\s*/, "");
 }
 
 function formatMinutes(minutes: number): string {

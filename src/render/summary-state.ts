@@ -3,7 +3,8 @@
  * comment: one finding; `/triage ignore rule <id>`: every finding of that rule on this PR).
  */
 export type IgnoreEntry =
-  | { kind: "finding"; fingerprint: string; by: string; title?: string }
+  /** `title` and `ruleId` are filled in while the finding is in the diff (for later summaries and analytics). */
+  | { kind: "finding"; fingerprint: string; by: string; title?: string; ruleId?: string }
   | { kind: "rule"; ruleId: string; by: string };
 
 /** What the summary remembers between pushes, hidden in the comment itself (no database needed). */

@@ -67,7 +67,7 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     findings: Object.fromEntries(findings.map((finding) => [fingerprints.get(finding) ?? "", finding.title])),
     ignored: ignores.map((entry) =>
       entry.kind === "finding" && entry.title === undefined
-        ? withTitle(entry, ignored.find((i) => i.fingerprint === entry.fingerprint)?.finding.title)
+        ? describeIgnore(entry, ignored.find((i) => i.fingerprint === entry.fingerprint)?.finding)
         : entry,
     ),
   };
@@ -111,9 +111,12 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
   };
 }
 
-/** A finding's title is known only while it is in the diff; remember it for later summaries. */
-function withTitle(entry: Extract<IgnoreEntry, { kind: "finding" }>, title: string | undefined): IgnoreEntry {
-  return title === undefined ? entry : { ...entry, title };
+/** What an ignored finding was is known only while it is in the diff; remember it for later. */
+function describeIgnore(
+  entry: Extract<IgnoreEntry, { kind: "finding" }>,
+  finding: Finding | undefined,
+): IgnoreEntry {
+  return finding === undefined ? entry : { ...entry, title: finding.title, ruleId: finding.ruleId };
 }
 
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {

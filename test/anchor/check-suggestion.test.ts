@@ -7,6 +7,7 @@ import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { splitGitDiff } from "../../src/diff/split-git-diff.ts";
 import type { Finding } from "../../src/findings/finding.ts";
+import { renderSuggestion } from "../../src/render/render-suggestion.ts";
 import { commentableLines, whyUnprocessable } from "../helpers/commentable-lines.ts";
 
 const PRS = resolve(import.meta.dirname, "../../../shared/corpus/prs");
@@ -120,3 +121,31 @@ describe.skipIf(!existsSync(PRS))(
     });
   },
 );
+
+describe("checkSuggestion and renderSuggestion", () => {
+  const file = parseUnifiedDiff(
+    "diff --git a/a.js b/a.js\nindex 1111111..2222222 100644\n--- a/a.js\n+++ b/a.js\n@@ -1,2 +1,2 @@\n-old();\n+run();\n keep();\n",
+  )[0] as DiffFile;
+  const at = (overrides: Partial<Finding>) => ({ ...finding("a.js", null, 1), ...overrides });
+  const anchor = { path: "a.js", line: 1, side: "RIGHT" as const, startLine: null, moved: false };
+
+  it("refuses removed lines and fixes that change nothing", () => {
+    expect(checkSuggestion(at({ side: "LEFT" }), { ...anchor, side: "LEFT" }, file)).toEqual({
+      applies: false,
+      reason: "it is about removed lines",
+    });
+    expect(checkSuggestion(at({ replacement: "run();\n" }), anchor, file)).toEqual({
+      applies: false,
+      reason: "it would not change the lines",
+    });
+  });
+
+  it("never lets a fence in the fix end the block early, nor a credential shape through", () => {
+    const ok = { applies: true as const, current: ["run();"] };
+    expect(renderSuggestion("a\n```\n@everyone", ok)).toBe(
+      "_A proposed fix was left out: it contains a code fence._",
+    );
+    expect(renderSuggestion(`key = "AKIA${"B".repeat(16)}"`, ok)).not.toContain("```suggestion");
+    expect(renderSuggestion("run(safely);", ok)).toBe("```suggestion\nrun(safely);\n```");
+  });
+});

@@ -18,18 +18,17 @@ const context = { repoUrl: "https://github.com/expressjs/express", host: "github
 const usage = { inputTokens: 21_400, cachedTokens: 18_000, outputTokens: 640, requests: 1 };
 const llmOk: LlmOutcome = { mode: "ok", model: "gpt-4.1-mini", usage, costUsd: 0.0123 };
 
+const config = configSchema.parse({
+  risk: { sensitivePaths: [{ pattern: "lib/router/**", reason: "Request routing" }] },
+});
+const pr = { author: "contributor", authorType: "User", headRef: "feature", title: "Add tooling", body: "" };
+/** The analyzers' pass is the slow part (secretlint on 3,000 files): once per parsed diff. */
+const preparedFor = new WeakMap<DiffFile[], ReturnType<typeof prepareTriage>>();
+
 async function triage(files: DiffFile[], llm: LlmOutcome, whatChanged: string[] | null) {
-  const config = configSchema.parse({
-    risk: { sensitivePaths: [{ pattern: "lib/router/**", reason: "Request routing" }] },
-  });
-  const pr = {
-    author: "contributor",
-    authorType: "User",
-    headRef: "feature",
-    title: "Add tooling",
-    body: "",
-  };
-  const prepared = await prepareTriage({ files, config, pr }, 30_000);
+  const pending = preparedFor.get(files) ?? prepareTriage({ files, config, pr }, 30_000);
+  preparedFor.set(files, pending);
+  const prepared = await pending;
   const result = concludeTriage({
     headSha: "7335733573357335",
     files,
@@ -93,7 +92,7 @@ describe.skipIf(!existsSync(DIFF))("review guide on express-7335 (skipped: ../sh
       "CI: new workflow running an `npx -y` package on pull_request, see https://evil.example/x",
       "Build: removes `ignore-scripts=true` from `.npmrc`",
       "Dependencies: new devDependencies from an unknown scope <img src=x onerror=alert(1)>",
-      "Docs: none",
+      "## Docs: ```none```",
       "Seventh line, cut",
     ]);
     expect(summary).not.toContain(LEAKED_KEY);
@@ -110,7 +109,7 @@ describe.skipIf(!existsSync(DIFF))("review guide on express-7335 (skipped: ../sh
       - CI: new workflow running an \`npx -y\` package on pull_request, see (link removed)
       - Build: removes \`ignore-scripts=true\` from \`.npmrc\`
       - Dependencies: new devDependencies from an unknown scope 
-      - Docs: none
+      - Docs: \`none\`
 
       **Where to look first**
 
@@ -126,7 +125,11 @@ describe.skipIf(!existsSync(DIFF))("review guide on express-7335 (skipped: ../sh
 });
 
 describe("review guide on the 3,000-file benchmark PR", () => {
-  const files = () => parseUnifiedDiff(generatePrDiff({ files: 3_000, changedLines: 100_000, seed: 7 }));
+  let parsed: DiffFile[] | undefined;
+  const files = () => {
+    parsed ??= parseUnifiedDiff(generatePrDiff({ files: 3_000, changedLines: 100_000, seed: 7 }));
+    return parsed;
+  };
 
   it("stays well under GitHub's 65,536-character cap, analyzers only and with the LLM", async () => {
     for (const [llm, lines] of [
@@ -138,7 +141,7 @@ describe("review guide on the 3,000-file benchmark PR", () => {
       // Room to spare: a quarter of the cap stays free for findings, routing and policies.
       expect(summary.length).toBeLessThan(MAX_COMMENT_CHARS * 0.75);
     }
-  });
+  }, 60_000);
 
   it("names five files at most and says to split a PR past four hours", async () => {
     const summary = await triage(files(), llmOk, ["Handlers: reworks 3,000 request handlers"]);
