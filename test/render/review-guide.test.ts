@@ -143,6 +143,25 @@ describe("review guide on the 3,000-file benchmark PR", () => {
     }
   }, 60_000);
 
+  it("analyzers only: effort and the biggest changes, no 'What changed'", async () => {
+    const summary = await triage(files(), { mode: "no-key" }, null);
+    expect(guideOf(summary)).toMatchInlineSnapshot(`
+      "## 🟡 PR Triage: medium risk (30/100)
+
+      _Analyzers-only mode: no \`OPENAI_API_KEY\` is configured, so no AI review ran._
+
+      **Where to look first**
+
+      1. [\`packages/pkg-0/src/module-0/file-0.ts\`](https://github.com/expressjs/express/pull/7335/files#diff-93a40f29653c257c6e1741575f553fbd525e691a8ed168da893987f502aac32b) (+23 −12): largest change
+      2. [\`packages/pkg-0/src/module-40/file-40.ts\`](https://github.com/expressjs/express/pull/7335/files#diff-f5b9577c92f2fcade066c4b7273605146e925a1d97d36ab6bde1a4bf7077802e) (+24 −11): largest change
+      3. [\`packages/pkg-1/src/module-1/file-1.ts\`](https://github.com/expressjs/express/pull/7335/files#diff-f931ccad2432a25ace13ca14fdbd4b1c224759fcfdc8c83addfe1eb6508c3afe) (+24 −11): largest change
+      4. [\`packages/pkg-10/src/module-10/file-10.ts\`](https://github.com/expressjs/express/pull/7335/files#diff-9bb459fa2a0d2237c9dc19a2e2335ea0c3c639cc6f9b0377439eb53e16824142) (+23 −12): largest change
+      5. [\`packages/pkg-11/src/module-11/file-11.ts\`](https://github.com/expressjs/express/pull/7335/files#diff-a288ec0e492be405df385a7ff3f8a3b6cbe611bf7f23400629b97a7f9676a794) (+35 −0): new file
+
+      **Estimated review effort:** more than 4 h: consider splitting the PR (effort 5/5, medium risk)"
+    `);
+  });
+
   it("names five files at most and says to split a PR past four hours", async () => {
     const summary = await triage(files(), llmOk, ["Handlers: reworks 3,000 request handlers"]);
     expect(guideOf(summary)).toMatchInlineSnapshot(`
