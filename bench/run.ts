@@ -5,12 +5,14 @@
 import { runAckBench } from "./ack-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
+import { runReviewEffortBench } from "./review-effort-bench.ts";
 import { runSummarySizeBench } from "./summary-size-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   diff: runDiffBench,
   "llm-tokens": runLlmTokenBench,
+  "review-effort": runReviewEffortBench,
   "summary-size": runSummarySizeBench,
 };
 
