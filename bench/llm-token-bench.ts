@@ -36,7 +36,7 @@ export async function runLlmTokenBench(): Promise<void> {
     const files = parseUnifiedDiff(text);
     raw += countTokens(text);
     numbered += files.reduce((sum, file) => sum + countTokens(renderFileForModel(file)), 0);
-    reviewableNumbered += filterFiles(files, config.ignore).reviewable.reduce(
+    reviewableNumbered += filterFiles(files, config.ignore.paths).reviewable.reduce(
       (sum, file) => sum + countTokens(renderFileForModel(file)),
       0,
     );

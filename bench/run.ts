@@ -8,6 +8,8 @@ import { runDiffBench } from "./diff-bench.ts";
 import { runIncrementalBench } from "./incremental-bench.ts";
 import { runLlmCacheBench } from "./llm-cache-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
+import { runReviewEffortBench } from "./review-effort-bench.ts";
+import { runSummarySizeBench } from "./summary-size-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
@@ -16,6 +18,8 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   "llm-tokens": runLlmTokenBench,
   "llm-cache": runLlmCacheBench,
   incremental: runIncrementalBench,
+  "review-effort": runReviewEffortBench,
+  "summary-size": runSummarySizeBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,6 +4,7 @@ import type { Octokit } from "./github/octokit.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
 import { handleHealthz } from "./handlers/handle-healthz.ts";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handlers/handle-pull-request.ts";
+import { handleReviewCommentCommand } from "./handlers/handle-review-comment-command.ts";
 import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
 import type { ModelPrice } from "./llm/estimate-cost.ts";
 import type { LlmLimiter } from "./llm/llm-limiter.ts";
@@ -72,6 +73,9 @@ export function createApp(options: AppOptions): ApplicationFunction {
 
     app.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, enqueue, appId));
     app.on("issue_comment.created", (context) => handleTriageCommand(context, enqueue, appId));
+    app.on("pull_request_review_comment.created", (context) =>
+      handleReviewCommentCommand(context, enqueue, appId),
+    );
     app.on("check_run.rerequested", (context) => handleCheckRerun(context, enqueue));
     addHandler((req, res) => handleHealthz(req, res, worker));
 

@@ -179,9 +179,14 @@ describe("pull_request webhook → published triage", () => {
       nockListComments(2),
       nockListReviewComments(2),
       nockListReviews(2),
-      nockCreateReview(2, (b) => {
-        posted.review = b;
-      }),
+      nockCreateReview(
+        2,
+        (b) => {
+          posted.review = b;
+        },
+        200,
+        new Map(FILES.map((f) => [f.filename, f.patch])),
+      ),
       nockCreateComment(2, (b) => {
         posted.summary = b;
       }),

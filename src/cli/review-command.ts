@@ -116,6 +116,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     ),
     configProblems: problems,
     policies: selection,
+    whatChanged: llm.whatChanged,
   });
   const owners = ownersForPaths(
     codeowners,
@@ -166,12 +167,12 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     coverage: result.coverage,
     llm: llmReport(llm.outcome),
     configProblems: problems,
-    inlineComments: result.inline.map(({ finding, anchor }) => ({
+    inlineComments: result.inline.map(({ finding, anchor, suggestion }) => ({
       path: anchor.path,
       line: anchor.line,
       side: anchor.side,
       startLine: anchor.startLine,
-      body: renderInlineComment(finding, anchor, host, result.fingerprints.get(finding) ?? ""),
+      body: renderInlineComment(finding, anchor, host, result.fingerprints.get(finding) ?? "", suggestion),
     })),
     findings: result.findings,
     summary,

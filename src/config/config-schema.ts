@@ -53,6 +53,42 @@ const sensitivePath = z
   })
   .strict();
 
+const ignoredFinding = z
+  .object({
+    path: z
+      .string()
+      .min(1)
+      .describe("Glob (picomatch, dotfiles included) of the files where `rule` is suppressed."),
+    rule: z
+      .string()
+      .min(1)
+      .describe(
+        "Rule id as the summary and inline comments show it, e.g. `ci-workflows/unpinned-action`; a glob such as `secrets/*` works too.",
+      ),
+    reason: z.string().min(1).optional().describe("Why it is not a problem here; shown in the summary."),
+  })
+  .strict();
+
+const ignoreSections = z
+  .object({
+    paths: globs
+      .default([])
+      .describe(
+        "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
+      ),
+    rules: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "Rule ids (or globs of them) never reported in this repository; the summary lists what they hid.",
+      ),
+    findings: z
+      .array(ignoredFinding)
+      .default([])
+      .describe('A rule suppressed only on some paths: `{ path: "test/fixtures/**", rule: "secrets/*" }`.'),
+  })
+  .strict();
+
 /**
  * The single source of truth for `.github/pr-triage.yml`: its types, defaults and docs (the
  * JSON Schema and `docs/configuration.md` are generated from it). An empty or missing file
@@ -74,10 +110,13 @@ export const configSchema = z
       .describe(
         "Triage draft PRs too. Off by default: drafts are not ready. `/triage` works on drafts either way.",
       ),
-    ignore: globs
-      .default([])
+    ignore: z
+      .union([globs, ignoreSections])
+      // The list form predates `rules` and `findings`: it is still `paths`, so old files keep working.
+      .transform((value) => (Array.isArray(value) ? { paths: value, rules: [], findings: [] } : value))
+      .prefault([])
       .describe(
-        "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
+        "What PR Triage leaves out. A list of globs is `paths`; a mapping also takes `rules` and `findings`, repository-wide suppressions that go through review like any config change (the policy-change analyzer flags edits to them).",
       ),
     review: z
       .object({

@@ -3,6 +3,9 @@ import type { JsonSchemaNode } from "./config-json-schema.ts";
 /** Says in words what a schema node accepts, e.g. "a whole number from 0 to 50". */
 export function describeExpected(node: JsonSchemaNode | undefined): string {
   if (node === undefined) return "a valid value";
+  if (Array.isArray(node.anyOf)) {
+    return (node.anyOf as JsonSchemaNode[]).map((branch) => describeExpected(branch)).join(", or ");
+  }
   if (node.enum) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(", ")}`;
   switch (node.type) {
     case "boolean":

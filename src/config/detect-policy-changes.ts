@@ -4,6 +4,7 @@ import type { Finding } from "../findings/finding.ts";
 import { CODEOWNERS_PATHS } from "./codeowners-paths.ts";
 import { CONFIG_PATH } from "./config-path.ts";
 import type { TriageConfig } from "./config-schema.ts";
+import { touchesSuppressions } from "./touches-suppressions.ts";
 
 type Kind = "config" | "policy" | "codeowners";
 
@@ -32,13 +33,18 @@ export function detectPolicyChanges(files: readonly DiffFile[], config: TriageCo
     if (kind === null) continue;
     const line = firstAddedLine(file);
     const verb = file.status === "removed" ? "deletes" : file.status === "added" ? "adds" : "changes";
+    // Suppressions hide findings from every later PR: say so, so the reviewer reads them.
+    const suppressions =
+      kind === "config" && touchesSuppressions(file)
+        ? " It edits the `ignore` section: repository-wide suppressions (`ignore.rules`, `ignore.findings`) stop those findings from being reported on every later PR, so check each one."
+        : "";
     findings.push({
       ruleId: "config/policy-change",
       source: "analyzer",
       severity: kind === "codeowners" ? "medium" : "high",
       category: "policy-change",
-      title: `Policy change: this PR ${verb} ${WHAT[kind]}`,
-      message: `This PR ${verb} \`${file.path}\`. PR Triage reads its configuration, policies and code owners from the base branch, so this triage used the base version and ignored the proposed one; the change applies only after merge. A maintainer should review it, because it changes how future PRs are reviewed.`,
+      title: `Policy change: this PR ${verb} ${WHAT[kind]}${suppressions ? " and its suppressions" : ""}`,
+      message: `This PR ${verb} \`${file.path}\`. PR Triage reads its configuration, policies and code owners from the base branch, so this triage used the base version and ignored the proposed one; the change applies only after merge. A maintainer should review it, because it changes how future PRs are reviewed.${suppressions}`,
       path: file.path,
       line,
       startLine: null,

@@ -3,6 +3,7 @@ import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
 import { configSchema, defaultConfig, type TriageConfig } from "./config-schema.ts";
 import { type ConfigIssueTarget, describeConfigIssue, preview } from "./describe-config-issue.ts";
+import { flattenUnionIssue } from "./flatten-union-issue.ts";
 import { valueAt } from "./value-at.ts";
 
 export interface LoadedConfig {
@@ -39,7 +40,7 @@ export function parseConfig(raw: unknown, file: string = CONFIG_PATH): LoadedCon
     const parsed = configSchema.safeParse(candidate);
     if (parsed.success) return { config: parsed.data, problems };
     let changed = false;
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(flattenUnionIssue)) {
       for (const target of targetsOf(issue, candidate)) {
         problems.push({ file, ...describeConfigIssue(target, issue, candidate) });
         changed = removeAt(candidate, target.removePath) || changed;

@@ -26,8 +26,16 @@ export function renderConfigReference(): string {
     if (node.type === "object" && node.properties) {
       const rows = flatten(key, node, defaults[key]);
       sections.push(`### \`${key}\`\n\n${node.description ?? ""}\n\n${table(rows)}`);
-    } else {
-      top.push({ key, node, fallback: defaults[key], required: false });
+      continue;
+    }
+    top.push({ key, node, fallback: defaults[key], required: false });
+    // A key that takes a short form or a mapping (`ignore`) gets the mapping's keys documented too.
+    const mapping = (node.anyOf as JsonSchemaNode[] | undefined)?.find(
+      (b) => b.type === "object" && b.properties,
+    );
+    if (mapping) {
+      const rows = flatten(key, mapping, defaults[key]);
+      sections.push(`### \`${key}\` (as a mapping)\n\n${node.description ?? ""}\n\n${table(rows)}`);
     }
   }
   return [`### Top-level keys\n\n${table(top)}`, ...sections].join("\n\n");

@@ -5,7 +5,12 @@ export function schemaNodeAt(path: readonly PropertyKey[]): JsonSchemaNode | und
   let node: JsonSchemaNode | undefined = configJsonSchema();
   for (const key of path) {
     if (node === undefined) return undefined;
-    node = typeof key === "number" ? node.items : node.properties?.[String(key)];
+    // A union (`ignore`: a list or a mapping): follow the branch that has this kind of key.
+    const branches: JsonSchemaNode[] = Array.isArray(node.anyOf) ? (node.anyOf as JsonSchemaNode[]) : [node];
+    node =
+      typeof key === "number"
+        ? branches.find((branch) => branch.items)?.items
+        : branches.find((branch) => branch.properties?.[String(key)])?.properties?.[String(key)];
   }
   return node;
 }

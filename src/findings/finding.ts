@@ -25,6 +25,11 @@ export interface Finding {
   riskFloor: number;
   /** Title of the repository policy the finding cites, if any. */
   policy: string | null;
+  /**
+   * New text for lines `startLine`…`line` on the RIGHT side that fixes the finding (from the LLM,
+   * or a mechanical fix). Posted as a one-click suggestion only when it applies cleanly.
+   */
+  replacement?: string;
 }
 
 export function severityRank(severity: Severity): number {

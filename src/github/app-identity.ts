@@ -9,7 +9,7 @@ export interface AppIdentity {
 }
 
 interface Authored {
-  user?: { login?: string | null } | null;
+  user?: { login?: string | null; type?: string | null } | null;
   performed_via_github_app?: { id?: number | null } | null;
 }
 
@@ -19,8 +19,12 @@ interface Authored {
  * app's comment carrying the summary marker, must change nothing.
  */
 export function isAppAuthored(item: Authored, identity: AppIdentity): boolean {
-  if (identity.appId !== null && item.performed_via_github_app?.id === identity.appId) return true;
-  return item.user?.login === identity.login;
+  // Issue comments name the app that made them; another app's comment is never ours.
+  const viaApp = item.performed_via_github_app?.id;
+  if (identity.appId !== null && viaApp !== undefined && viaApp !== null) return viaApp === identity.appId;
+  // Reviews and review comments carry no app id: the author must be our bot account.
+  const type = item.user?.type;
+  return item.user?.login === identity.login && (type === undefined || type === null || type === "Bot");
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { Octokit } from "../github/octokit.ts";
+import { type CommandReaction, reactToCommand } from "../github/react-to-command.ts";
 import type { StoredJob } from "../queue/job-store.ts";
 
 const WRITERS = new Set(["admin", "maintain", "write"]);
@@ -11,8 +12,10 @@ const WRITERS = new Set(["admin", "maintain", "write"]);
  */
 export async function authorizeTriageCommand(
   octokit: Octokit,
-  job: Pick<StoredJob, "owner" | "repo" | "pullNumber" | "requestedBy">,
+  job: Pick<StoredJob, "owner" | "repo" | "pullNumber" | "requestedBy" | "trigger">,
   log: Logger,
+  /** The reaction that says "accepted"; null when the caller confirms later (ignores: once saved). */
+  accepted: CommandReaction | null = "eyes",
 ): Promise<string | null> {
   const repo = { owner: job.owner, repo: job.repo };
   if (!job.requestedBy) {
@@ -26,12 +29,12 @@ export async function authorizeTriageCommand(
     username: login,
   });
   if (!WRITERS.has(permission.permission) && !WRITERS.has(permission.role_name)) {
-    await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content: "-1" });
+    await reactToCommand(octokit, job, commentId, "-1");
     log.info({ user: login, permission: permission.permission }, "/triage refused: no write access");
     return null;
   }
   const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
-  await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content: "eyes" });
+  if (accepted !== null) await reactToCommand(octokit, job, commentId, accepted);
   log.info({ user: login, head: pr.head.sha }, "/triage accepted");
   return pr.head.sha;
 }

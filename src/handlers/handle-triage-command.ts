@@ -1,11 +1,11 @@
 import type { Context } from "probot";
 import type { Enqueue } from "../queue/job-store.ts";
 import { isOwnEvent } from "./is-own-event.ts";
-
-const COMMAND = /^\/triage\s*$/m;
+import { parseTriageCommand } from "./parse-triage-command.ts";
 
 /**
- * `/triage` on a PR re-runs the triage. The commenter's write access is checked by the job
+ * `/triage` on a PR re-runs the triage; `/triage ignore rule <id>` and `/triage help` are read
+ * again by the job (`runTriageCommand`). The commenter's write access is checked by the job
  * (`authorizeTriageCommand`), so the ack never waits on GitHub.
  */
 export async function handleTriageCommand(
@@ -15,7 +15,8 @@ export async function handleTriageCommand(
 ): Promise<void> {
   const { comment, issue, repository, installation, sender } = context.payload;
   if (context.isBot || isOwnEvent(context.payload, appId)) return;
-  if (!issue.pull_request || !COMMAND.test(comment.body) || !installation) return;
+  const command = parseTriageCommand(comment.body);
+  if (!issue.pull_request || command === null || !installation) return;
   const result = await enqueue({ id: context.id, event: "issue_comment.created" }, [
     {
       installationId: installation.id,
@@ -24,7 +25,7 @@ export async function handleTriageCommand(
       pullNumber: issue.number,
       headSha: null,
       headSeenAt: null,
-      trigger: "command",
+      trigger: command.kind === "rerun" ? "command" : "comment_command",
       requestedBy: { login: sender.login, commentId: comment.id },
     },
   ]);
@@ -35,6 +36,7 @@ export async function handleTriageCommand(
       repo: repository.full_name,
       pr: issue.number,
       user: sender.login,
+      command: command.kind,
       result,
     },
     "/triage recorded",

@@ -39,7 +39,15 @@ export interface LlmRunFacts {
 }
 
 export type LlmReview =
-  | { status: "ok"; model: string; findings: Finding[]; usage: LlmUsage; facts: LlmRunFacts }
+  /** `whatChanged`: the model's "what changed" lines from every chunk, in chunk order. */
+  | {
+      status: "ok";
+      model: string;
+      findings: Finding[];
+      usage: LlmUsage;
+      facts: LlmRunFacts;
+      whatChanged: string[];
+    }
   | {
       status: "unavailable";
       model: string;
@@ -131,7 +139,8 @@ export async function reviewWithLlm(
     (settings.modelIsDefault ? "unknown model (OPENAI_MODEL unset)" : settings.model);
   const findings = answered.flatMap((r) => r.output.findings.map(toFinding));
   const failures = results.filter((r) => !r.ok);
-  if (failures.length === 0) return { status: "ok", model, findings, usage, facts };
+  const whatChanged = answered.flatMap((r) => r.output.what_changed ?? []);
+  if (failures.length === 0) return { status: "ok", model, findings, usage, facts, whatChanged };
   const reason = failures.some((f) => f.aborted)
     ? `the AI review hit its ${seconds(deadlineMs)} deadline (OPENAI_DEADLINE_MS) after ${seconds(durationMs)}, with ${answered.length} of ${results.length} part(s) answered; raise OPENAI_DEADLINE_MS or lower \`llm.maxChunks\``
     : `${failures[0]?.reason}${results.length > 1 ? ` (${failures.length} of ${results.length} parts failed)` : ""}`;
@@ -174,5 +183,6 @@ function toFinding(item: ReviewOutput["findings"][number]): Finding {
     confidence: item.confidence,
     riskFloor: 0,
     policy: item.policy,
+    ...(item.replacement !== null && item.side === "RIGHT" ? { replacement: item.replacement } : {}),
   };
 }

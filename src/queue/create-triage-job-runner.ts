@@ -2,7 +2,9 @@ import type { Logger } from "probot";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
+import { reactToCommand } from "../github/react-to-command.ts";
 import { authorizeTriageCommand } from "../handlers/authorize-triage-command.ts";
+import { runTriageCommand } from "../handlers/run-triage-command.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmLimiter } from "../llm/llm-limiter.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
@@ -52,8 +54,14 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
 
   const attempt = async (job: StoredJob, log: Logger): Promise<string> => {
     const octokit = await client(job);
-    const headSha = job.headSha ?? (await authorizeTriageCommand(octokit, job, log));
+    const command =
+      job.trigger === "comment_command" || job.trigger === "review_comment_command"
+        ? await runTriageCommand(octokit, job, log, deps.identity)
+        : null;
+    if (command?.kind === "done") return command.outcome;
+    const headSha = job.headSha ?? command?.headSha ?? (await authorizeTriageCommand(octokit, job, log));
     if (headSha === null) return "denied";
+    const ignore = command?.ignore ?? null;
     let opened = false;
     const { llmLimiter } = deps;
     const outcome = await runTriageJob(
@@ -72,6 +80,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         identity: await deps.identity(),
         llm: deps.llm,
         webHost: deps.webHost,
+        ...(ignore ? { newIgnores: [ignore] } : {}),
         ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
         ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
         checkRun: {
@@ -91,6 +100,10 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         title: "Triage skipped",
         summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,
       });
+    }
+    // 👍 only once the summary holds the ignore: that is what makes it stick across pushes.
+    if (ignore && outcome === "triaged" && job.requestedBy) {
+      await reactToCommand(octokit, job, job.requestedBy.commentId, "+1");
     }
     return outcome;
   };

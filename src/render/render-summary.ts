@@ -3,7 +3,9 @@ import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
+import { renderIgnored } from "./render-ignored.ts";
 import { renderLlmFacts } from "./render-llm-facts.ts";
+import { renderReviewGuide } from "./render-review-guide.ts";
 import { capLength, cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import { encodeSummaryState } from "./summary-state.ts";
 
@@ -11,14 +13,17 @@ export interface SummaryContext {
   /** `https://github.com/owner/repo` (or the GHE equivalent), for file links. */
   repoUrl: string;
   host: string;
+  /** The PR's number, for links into its "Files changed" view; absent in the CLI. */
+  pullNumber?: number;
 }
 
 const LEVEL_ICON = { low: "🟢", medium: "🟡", high: "🟠", critical: "🔴" } as const;
 const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
 
 /**
- * The sticky summary comment, in the order a reviewer reads it: the verdict, why, what was
- * found, who was asked, what changed, and what was (not) covered. Low-risk PRs stay short.
+ * The sticky summary comment, in the order a reviewer reads it: the verdict, the review guide
+ * (what changed, where to look first, effort), why (folded), what was found, who was asked,
+ * what changed since the last push, and what was (not) covered. Low-risk PRs stay short.
  */
 export function renderSummary(result: TriageResult, context: SummaryContext): string {
   const { risk } = result;
@@ -28,10 +33,12 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
     `## ${LEVEL_ICON[risk.level]} PR Triage: ${risk.level} risk (${risk.score}/100)`,
     risk.needsHuman ? "> [!WARNING]\n> **AI review unavailable: needs human review.**" : "",
     llmLine(result.llm),
+    renderReviewGuide(result.guide, risk.level, context),
   );
   if (!brief && (risk.contributions.length > 0 || risk.floor > 0))
     parts.push(renderBreakdown(result, context));
   parts.push(result.findings.length > 0 ? renderFindings(result, context) : "No findings.");
+  parts.push(renderIgnored(result.ignored, result.state.ignored ?? [], context.host));
   parts.push(renderRouting(result));
   parts.push(renderDelta(result));
   if (result.configProblems.length > 0) {
@@ -53,7 +60,12 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
 
 function renderBreakdown(result: TriageResult, context: SummaryContext): string {
   const { risk } = result;
-  const rows = ["### Why this score", "| Signal | Points | Reason |", "|---|---:|---|"];
+  const rows = [
+    "<details><summary><b>Why this score</b></summary>",
+    "",
+    "| Signal | Points | Reason |",
+    "|---|---:|---|",
+  ];
   if (risk.floor > 0)
     rows.push(`| floor | ${risk.floor} | ${cell(clean(risk.floorReason ?? "", context))} |`);
   for (const c of risk.contributions.slice(0, 10)) {
@@ -73,6 +85,7 @@ function renderBreakdown(result: TriageResult, context: SummaryContext): string 
       "```",
     );
   }
+  rows.push("", "</details>");
   return rows.join("\n");
 }
 
@@ -104,7 +117,8 @@ function renderFindings(result: TriageResult, context: SummaryContext): string {
   for (const severity of SEVERITY_ORDER) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push(`**${severity}** (${group.length})`);
+    // A blank line first, or Markdown continues the previous list item with the heading.
+    lines.push("", `**${severity}** (${group.length})`);
     for (const finding of group) {
       const where = location(finding, result.headSha, context);
       const note = inline.has(finding) ? "inline comment" : (reasons.get(finding) ?? "");

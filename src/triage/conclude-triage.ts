@@ -1,3 +1,4 @@
+import { checkSuggestion } from "../anchor/check-suggestion.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
@@ -5,8 +6,11 @@ import type { Finding } from "../findings/finding.ts";
 import type { ReviewScope } from "../incremental/plan-review-scope.ts";
 import { rememberAiReview } from "../incremental/remember-ai-review.ts";
 import { redactText } from "../redaction/redact-text.ts";
-import { diffSummaryState, type SummaryState } from "../render/summary-state.ts";
+import { diffSummaryState, type IgnoreEntry, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
+import { addMechanicalFixes } from "./add-mechanical-fixes.ts";
+import { applyIgnores, mergeIgnores } from "./apply-ignores.ts";
+import { buildReviewGuide } from "./build-review-guide.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
@@ -33,6 +37,10 @@ export interface ConcludeInput {
   scope?: ReviewScope;
   /** The PR's base branch, remembered so a retarget triggers a full review. */
   baseRef?: string;
+  /** Ignores a `/triage ignore` command adds in this run (the earlier ones come from `previousState`). */
+  newIgnores?: readonly IgnoreEntry[] | undefined;
+  /** The LLM's "what changed" lines; null or absent when no AI review ran. */
+  whatChanged?: readonly string[] | null;
 }
 
 /** Pure: anchors, ranks and scores everything found, ready to render and publish. */
@@ -42,20 +50,36 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
   const merged = mergeDuplicates([...input.prepared.analyzerFindings, ...input.llmFindings, ...carried]);
   // What survived merging: a carried finding the model re-reported is one finding, not two.
   const carriedKept = merged.filter((finding) => carried.includes(finding)).length;
-  const findings = merged.map((finding) => redactFinding(finding, input.prepared.secrets));
+  const found = addMechanicalFixes(merged, input.files).map((finding) =>
+    redactFinding(finding, input.prepared.secrets),
+  );
   const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const fingerprints = new Map(findings.map((finding) => [finding, fingerprint(finding, byPath)]));
-  const { inline, summaryOnly } = selectInline(
+  const fingerprints = new Map(found.map((finding) => [finding, fingerprint(finding, byPath)]));
+  // "Not a problem": this PR's ignores (carried in the summary state) and the repository's.
+  const ignores = mergeIgnores(input.previousState?.ignored ?? [], input.newIgnores ?? []);
+  const { active: findings, ignored } = applyIgnores(found, fingerprints, ignores, input.config.ignore);
+  const selection = selectInline(
     findings,
     byPath,
     input.config.review,
     fingerprints,
     input.alreadyPosted ?? new Set(),
   );
+  const { summaryOnly } = selection;
+  const inline = selection.inline.map((entry) =>
+    entry.finding.replacement === undefined
+      ? entry
+      : { ...entry, suggestion: checkSuggestion(entry.finding, entry.anchor, byPath.get(entry.anchor.path)) },
+  );
   const state: SummaryState = {
     headSha: input.headSha,
     findings: Object.fromEntries(findings.map((finding) => [fingerprints.get(finding) ?? "", finding.title])),
     ...(input.baseRef === undefined ? {} : { baseRef: input.baseRef }),
+    ignored: ignores.map((entry) =>
+      entry.kind === "finding" && entry.title === undefined
+        ? describeIgnore(entry, ignored.find((i) => i.fingerprint === entry.fingerprint)?.finding)
+        : entry,
+    ),
   };
   const ai = rememberAiReview(
     input.llm,
@@ -77,14 +101,15 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
       ? input.prepared.analyzersOnly
       : input.files.map((file) => ({ path: file.path, reason: llmReason(input.llm) }));
+  const risk = scoreRisk({
+    findings,
+    files: input.files,
+    llmUnavailable: input.llm.mode === "unavailable",
+    thresholds: input.config.risk.thresholds,
+  });
   return {
     headSha: input.headSha,
-    risk: scoreRisk({
-      findings,
-      files: input.files,
-      llmUnavailable: input.llm.mode === "unavailable",
-      thresholds: input.config.risk.thresholds,
-    }),
+    risk,
     findings,
     inline,
     summaryOnly,
@@ -104,10 +129,18 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     state,
     delta:
       input.previousState && input.previousState.headSha !== input.headSha
-        ? diffSummaryState(input.previousState, state)
+        ? diffSummaryState(input.previousState, state, new Set(ignored.map((i) => i.fingerprint)))
         : null,
+    ignored,
     routing: null,
     policies: input.policies ?? null,
+    guide: buildReviewGuide({
+      files: input.files,
+      findings,
+      risk: risk.level,
+      whatChanged: input.llm.mode === "ok" ? (input.whatChanged ?? null) : null,
+      secrets: input.prepared.secrets,
+    }),
   };
 }
 
@@ -117,12 +150,21 @@ function describeScope(scope: ReviewScope, carried: number): ReviewScopeNote {
     : { mode: "incremental", since: scope.since, carried };
 }
 
+/** What an ignored finding was is known only while it is in the diff; remember it for later. */
+function describeIgnore(
+  entry: Extract<IgnoreEntry, { kind: "finding" }>,
+  finding: Finding | undefined,
+): IgnoreEntry {
+  return finding === undefined ? entry : { ...entry, title: finding.title, ruleId: finding.ruleId };
+}
+
 function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
   if (secrets.length === 0) return finding;
   return {
     ...finding,
     title: redactText(finding.title, secrets),
     message: redactText(finding.message, secrets),
+    ...(finding.replacement === undefined ? {} : { replacement: redactText(finding.replacement, secrets) }),
   };
 }
 

@@ -39,7 +39,7 @@ export async function prepareTriage(
   const secretHits = await scanSecrets(input.files);
   const analyzerFindings = await runAnalyzers({ ...input, secretHits });
   const spans = secretHits.flatMap((hit) => hit.segments.map((segment) => ({ path: hit.path, ...segment })));
-  const filtered = filterFiles(redactDiffFiles(input.files, spans), input.config.ignore);
+  const filtered = filterFiles(redactDiffFiles(input.files, spans), input.config.ignore.paths);
   const { ignored } = filtered;
   // The analyzers always see everything; an incremental review narrows only what the LLM gets.
   const reviewable =

@@ -52,13 +52,19 @@ export async function publishTriage(
     pullNumber,
     target.headSha,
     `PR Triage: **${result.risk.level}** risk (${result.risk.score}/100). Details are in the summary comment.`,
-    result.inline.map(({ finding, anchor }) => ({
+    result.inline.map(({ finding, anchor, suggestion }) => ({
       finding,
       path: anchor.path,
       line: anchor.line,
       side: anchor.side,
       startLine: anchor.startLine,
-      body: renderInlineComment(finding, anchor, target.webHost, result.fingerprints.get(finding) ?? ""),
+      body: renderInlineComment(
+        finding,
+        anchor,
+        target.webHost,
+        result.fingerprints.get(finding) ?? "",
+        suggestion,
+      ),
     })),
     reviews.filter((r) => isAppAuthored(r, target.identity)),
   );
@@ -81,7 +87,11 @@ export async function publishTriage(
   });
   result.routing = await requestReviewers(octokit, repo, pullNumber, plan);
 
-  const summary = renderSummary(result, { repoUrl: target.repoUrl, host: target.webHost });
+  const summary = renderSummary(result, {
+    repoUrl: target.repoUrl,
+    host: target.webHost,
+    pullNumber,
+  });
   const comment = await upsertSummaryComment(octokit, repo, pullNumber, target.previousSummary, summary);
   const label = config.labels
     ? await syncRiskLabel(octokit, repo, pullNumber, target.labels, result.risk.level)

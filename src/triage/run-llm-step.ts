@@ -28,11 +28,13 @@ export interface LlmStepInput {
 export async function runLlmStep(
   input: LlmStepInput,
   log: Pick<Logger, "info" | "warn">,
-): Promise<{ outcome: LlmOutcome; findings: Finding[] }> {
+): Promise<{ outcome: LlmOutcome; findings: Finding[]; whatChanged: string[] | null }> {
   const { settings, config, prepared } = input;
-  if (settings === null) return { outcome: { mode: "no-key" }, findings: [] };
-  if (!config.llm.enabled) return { outcome: { mode: "disabled-by-config" }, findings: [] };
-  if (prepared.pack.chunks.length === 0) return { outcome: { mode: "nothing-to-review" }, findings: [] };
+  if (settings === null) return { outcome: { mode: "no-key" }, findings: [], whatChanged: null };
+  if (!config.llm.enabled)
+    return { outcome: { mode: "disabled-by-config" }, findings: [], whatChanged: null };
+  if (prepared.pack.chunks.length === 0)
+    return { outcome: { mode: "nothing-to-review" }, findings: [], whatChanged: null };
   const review = await reviewWithLlm(
     {
       title: input.pr.title,
@@ -59,9 +61,15 @@ export async function runLlmStep(
     return {
       outcome: { mode: "unavailable", model, reason: review.reason, usage, costUsd, facts },
       findings: review.findings,
+      // A partial review must not describe the whole PR.
+      whatChanged: null,
     };
   }
-  return { outcome: { mode: "ok", model, usage, costUsd, facts }, findings: review.findings };
+  return {
+    outcome: { mode: "ok", model, usage, costUsd, facts },
+    findings: review.findings,
+    whatChanged: review.whatChanged,
+  };
 }
 
 /** A cache that cannot open costs money, not the review: go on without it, and say so. */

@@ -21,7 +21,7 @@ import type { LlmSettings } from "../llm/llm-settings.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
-import { decodeSummaryState } from "../render/summary-state.ts";
+import { decodeSummaryState, type IgnoreEntry } from "../render/summary-state.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
@@ -46,6 +46,8 @@ export interface JobDeps {
    * fails, since only it knows whether another attempt follows.
    */
   checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
+  /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
+  newIgnores?: readonly IgnoreEntry[];
 }
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
@@ -146,6 +148,8 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       previousState,
       ...(scope ? { scope } : {}),
       baseRef: pr.base.ref,
+      whatChanged: llm.whatChanged,
+      newIgnores: deps.newIgnores,
     });
 
     // 8. Publish, checking first that a newer push has not made this result stale.

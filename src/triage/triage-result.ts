@@ -1,10 +1,13 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
+import type { SuggestionCheck } from "../anchor/check-suggestion.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmRunFacts, LlmUsage } from "../llm/review-with-llm.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
+import type { IgnoredFinding } from "./apply-ignores.ts";
+import type { ReviewGuide } from "./build-review-guide.ts";
 
 /** A problem with the repository's config or policy files; triage continues with defaults. */
 export interface ConfigProblem {
@@ -48,7 +51,8 @@ export interface TriageResult {
   headSha: string;
   risk: RiskScore;
   findings: Finding[];
-  inline: { finding: Finding; anchor: Anchor }[];
+  /** `suggestion`: whether the finding's replacement can be a one-click fix (when it has one). */
+  inline: { finding: Finding; anchor: Anchor; suggestion?: SuggestionCheck }[];
   /** Findings not posted inline, each with the reason, so nothing is lost. */
   summaryOnly: { finding: Finding; reason: string }[];
   coverage: Coverage;
@@ -59,7 +63,11 @@ export interface TriageResult {
   /** What the summary remembers for the next push, and what changed since the last one. */
   state: SummaryState;
   delta: FindingDelta | null;
+  /** Findings someone said are not a problem (this PR's `/triage ignore`, or the repo config). */
+  ignored: IgnoredFinding[];
   /** Filled in by the publish step once reviewers have been requested. */
   routing: RoutingOutcome | null;
   policies: PolicySelection | null;
+  /** What changed, where to look first, and the review effort: the top of the summary. */
+  guide: ReviewGuide;
 }

@@ -88,7 +88,7 @@ describe("parseConfig: invalid parts default, valid parts stay", () => {
       problem: "Required key `reason` is missing; expected a non-empty string.",
       fix: "Add `reason:` to `risk.sensitivePaths[1]`. That entry is ignored until then.",
     });
-    expect(config.ignore).toEqual(["docs/**", "fixtures/**"]);
+    expect(config.ignore.paths).toEqual(["docs/**", "fixtures/**"]);
     expect(config.risk.sensitivePaths).toEqual([
       { pattern: "src/auth/**", weight: 60, reason: "Auth" },
       { pattern: "infra/**", weight: 40, reason: "Infra" },
@@ -133,5 +133,37 @@ describe("parseConfig: invalid parts default, valid parts stay", () => {
 
   it("accepts `_extends`, which Probot's loader reads", () => {
     expect(parseConfigYaml("_extends: .github\n").problems).toEqual([]);
+  });
+});
+
+describe("ignore: a list of globs, or a mapping with repository-wide suppressions", () => {
+  it("reads the old list form as `paths`, and the mapping form whole", () => {
+    expect(parseConfigYaml("ignore: ['docs/**']\n").config.ignore).toEqual({
+      paths: ["docs/**"],
+      rules: [],
+      findings: [],
+    });
+    const yaml = [
+      "ignore:",
+      "  paths: ['docs/**']",
+      "  rules: [missing-tests/source-without-tests]",
+      "  findings:",
+      "    - { path: 'test/fixtures/**', rule: 'secrets/*', reason: Fake keys for tests }",
+    ].join("\n");
+    const { config, problems } = parseConfigYaml(yaml);
+    expect(problems).toEqual([]);
+    expect(config.ignore).toEqual({
+      paths: ["docs/**"],
+      rules: ["missing-tests/source-without-tests"],
+      findings: [{ path: "test/fixtures/**", rule: "secrets/*", reason: "Fake keys for tests" }],
+    });
+  });
+
+  it("drops only the bad suppression of a mapping, naming its key", () => {
+    const { config, problems } = parseConfigYaml(
+      "ignore:\n  rules: [ok-rule]\n  findings:\n    - { path: 'a/**' }\n    - { path: 'b/**', rule: r }\n",
+    );
+    expect(problems.map((p) => p.keyPath)).toEqual(["ignore.findings[0].rule"]);
+    expect(config.ignore).toEqual({ paths: [], rules: ["ok-rule"], findings: [{ path: "b/**", rule: "r" }] });
   });
 });

@@ -121,3 +121,29 @@ describe("mergeConfigLayers (org defaults and `_extends`)", () => {
     });
   });
 });
+
+describe("detectPolicyChanges on suppressions", () => {
+  const configDiff = (hunk: string) =>
+    parseUnifiedDiff(
+      `diff --git a/.github/pr-triage.yml b/.github/pr-triage.yml\nindex 1111111..2222222 100644\n--- a/.github/pr-triage.yml\n+++ b/.github/pr-triage.yml\n${hunk}`,
+    );
+
+  it("says so when the ignore section changes, also from a hunk inside it (git names the section)", () => {
+    const inside = configDiff(
+      "@@ -4,3 +4,4 @@ ignore:\n   rules:\n     - missing-tests/source-without-tests\n+    - secrets/*\n   findings: []\n",
+    );
+    const [finding] = detectPolicyChanges(inside, defaultConfig());
+    expect(finding?.title).toBe(
+      "Policy change: this PR changes PR Triage's configuration and its suppressions",
+    );
+    expect(finding?.message).toContain("repository-wide suppressions (`ignore.rules`, `ignore.findings`)");
+  });
+
+  it("does not when only another section changes", () => {
+    const elsewhere = configDiff(
+      "@@ -1,3 +1,3 @@\n review:\n-  maxInlineComments: 8\n+  maxInlineComments: 3\n ignore:\n",
+    );
+    const [finding] = detectPolicyChanges(elsewhere, defaultConfig());
+    expect(finding?.title).toBe("Policy change: this PR changes PR Triage's configuration");
+  });
+});

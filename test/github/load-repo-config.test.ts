@@ -77,7 +77,7 @@ describe("loadRepoConfig", () => {
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     expect(problems).toEqual([]);
     expect(config.review).toEqual({ severityThreshold: "high", maxInlineComments: 5 });
-    expect(config.ignore).toEqual(["fixtures/**"]);
+    expect(config.ignore.paths).toEqual(["fixtures/**"]);
     expect(config.routing.high.teams).toEqual(["seniors"]);
   });
 

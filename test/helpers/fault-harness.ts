@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
 import { findSecretValues } from "../../src/analyzers/find-secret-values.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
+import { type PostedComment, whyUnprocessable } from "./commentable-lines.ts";
 import { type FakeAnswer, FakeHttpServer, type RecordedRequest } from "./fake-http-server.ts";
 import { completion } from "./fake-llm.ts";
 import { freePort, sendWebhook, startServerProcess, waitFor } from "./server-process.ts";
@@ -142,6 +143,11 @@ export class FakeGitHub {
       };
     }
     if (method === "POST" && pull && rest === `/pulls/${number}/reviews`) {
+      // As GitHub does: one comment off the diff and the whole review is refused.
+      const offDiff = ((body.comments ?? []) as PostedComment[])
+        .map((comment) => whyUnprocessable(comment, new Map([[FILE, PATCH]])))
+        .find((reason) => reason !== null);
+      if (offDiff) return { status: 422, body: { message: "Unprocessable Entity", errors: [offDiff] } };
       const review = {
         id: this.#id(),
         pull: pull.number,

@@ -1,4 +1,5 @@
 import nock from "nock";
+import { type PostedComment, whyUnprocessable } from "./commentable-lines.ts";
 
 /** Named nock helpers for the GitHub REST calls PR Triage makes. Each returns its scope. */
 const GITHUB_API = "https://api.github.com";
@@ -73,17 +74,27 @@ export function nockListReviewComments(pullNumber: number, comments: unknown[] =
     .reply(200, comments);
 }
 
+/**
+ * `patches` (path → the patch the test served): answer 422 like GitHub when a comment is not on
+ * a line of its file's diff, instead of `status`.
+ */
 export function nockCreateReview(
   pullNumber: number,
   capture: (body: Record<string, unknown>) => void,
   status = 200,
+  patches?: ReadonlyMap<string, string>,
 ): nock.Scope {
   return nock(GITHUB_API)
     .post(`${REPO_PATH}/pulls/${pullNumber}/reviews`, (body) => {
       capture(body);
       return true;
     })
-    .reply(status, status < 300 ? { id: 555 } : { message: "Unprocessable Entity" });
+    .reply((_uri, body) => {
+      const comments = ((body as { comments?: PostedComment[] }).comments ?? []) as PostedComment[];
+      const offDiff = patches && comments.map((c) => whyUnprocessable(c, patches)).find((r) => r !== null);
+      if (offDiff) return [422, { message: "Unprocessable Entity", errors: [offDiff] }];
+      return [status, status < 300 ? { id: 555 } : { message: "Unprocessable Entity" }];
+    });
 }
 
 export function nockListComments(issueNumber: number, comments: unknown[] = []): nock.Scope {

@@ -116,6 +116,12 @@ describe("renderSummary", () => {
 
       _AI review by \`gpt-4.1-mini\`: 2 request(s), 5200 input tokens (4096 cached), 310 output tokens, ≈ $0.0012._
 
+      **Where to look first**
+
+      1. \`README.md\` (+1 −0): largest change
+
+      **Estimated review effort:** ~10 min (effort 1/5, low risk)
+
       No findings.
 
       ### Coverage
@@ -162,7 +168,14 @@ describe("renderSummary", () => {
 
       _AI review by \`gpt-4.1-mini\`: 2 request(s), 5200 input tokens (4096 cached), 310 output tokens, ≈ $0.0034._
 
-      ### Why this score
+      **Where to look first**
+
+      1. \`src/db.ts\` (+2 −0): critical: SQL injection
+
+      **Estimated review effort:** ~10 min (effort 1/5, high risk)
+
+      <details><summary><b>Why this score</b></summary>
+
       | Signal | Points | Reason |
       |---|---:|---|
       | AI review | +45 | critical: SQL injection (src/db.ts:2) |
@@ -170,9 +183,13 @@ describe("renderSummary", () => {
 
       Score = max(floor 0, signals 69) = **69**.
 
+      </details>
+
       ### Findings
+
       **critical** (1)
       - [\`src/db.ts:2\`](https://github.com/acme/app/blob/0123456789abcdef/src/db.ts#L2) **SQL injection**: User input reaches SQL. Use a parameterized query. _(inline comment)_
+
       **high** (1)
       - [\`src/db.ts:2\`](https://github.com/acme/app/blob/0123456789abcdef/src/db.ts#L2) **Unhandled rejection**: \`db.query\` returns a promise that is never awaited. _(inline comment)_
 
@@ -236,7 +253,15 @@ describe("renderSummary", () => {
 
       _AI review (\`gpt-4.1-mini\`) failed: the LLM request timed out. 1 request(s), 5200 input tokens (4096 cached), 0 output tokens, cost unknown._
 
-      ### Why this score
+      **Where to look first**
+
+      1. \`.env.local\` (+1 −0): critical: Secret in added line
+      2. \`.github/workflows/ci.yml\` (+2 −0): high: CI workflow change
+
+      **Estimated review effort:** ~15 min (effort 1/5, critical risk)
+
+      <details><summary><b>Why this score</b></summary>
+
       | Signal | Points | Reason |
       |---|---:|---|
       | floor | 90 | Secret in added line |
@@ -251,9 +276,13 @@ describe("renderSummary", () => {
         "ci" : 30
       \`\`\`
 
+      </details>
+
       ### Findings
+
       **critical** (1)
       - [\`.env.local:1\`](https://github.com/acme/app/blob/0123456789abcdef/.env.local#L1) **Secret in added line**: A live-looking API key (\`sk-…f3a9\`) was added. Revoke it and load it from a secret store. _(inline comment)_
+
       **high** (1)
       - [\`.github/workflows/ci.yml:1\`](https://github.com/acme/app/blob/0123456789abcdef/.github/workflows/ci.yml#L1) **pull_request_target workflow**: Runs with write token on PR code. _(inline comment)_
 
