@@ -1,14 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { QueueStats } from "../queue/job-store.ts";
+import type { QueueStats, StoreHealth } from "../queue/job-store.ts";
 
 export interface HealthSource {
   stats(): Promise<QueueStats>;
   readonly stopping: boolean;
+  /** The database and this process's leases; without it, only `store.ok` is reported. */
+  storeHealth?(): Promise<StoreHealth>;
+  /** The last missed-delivery recovery run, when one is scheduled. */
+  recovery?(): unknown;
 }
 
 /**
- * `GET /healthz`: queue depth and store health, for probes and dashboards. 503 when the store
- * cannot be read, because then no webhook can be recorded either.
+ * `GET /healthz`: queue depth, the database and lease state, and the last recovery run, for
+ * probes and dashboards. 503 while migrations run and when the store cannot be read, because
+ * then no webhook can be recorded either: a load balancer sends deliveries to another replica.
  */
 export async function handleHealthz(
   req: IncomingMessage,
@@ -19,12 +24,23 @@ export async function handleHealthz(
   let status = 200;
   let body: Record<string, unknown>;
   try {
-    const queue = await source.stats();
-    body = {
-      status: source.stopping ? "draining" : "ok",
-      queue: { depth: queue.queued + queue.running, ...queue },
-      store: { ok: true },
-    };
+    const health = await source.storeHealth?.();
+    if (health && !health.ready) {
+      status = 503;
+      body = {
+        status: "starting",
+        store: { ok: false, kind: health.kind, ready: false, reason: "migrations are running" },
+      };
+    } else {
+      const queue = await source.stats();
+      body = {
+        status: source.stopping ? "draining" : "ok",
+        queue: { depth: queue.queued + queue.running, ...queue },
+        store: health ? { ok: true, kind: health.kind, ready: true } : { ok: true },
+        ...(health ? { lease: health.lease, elsewhere: health.elsewhere } : {}),
+        ...(source.recovery ? { recovery: source.recovery() ?? null } : {}),
+      };
+    }
   } catch (error) {
     status = 503;
     body = {

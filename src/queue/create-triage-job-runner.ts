@@ -9,13 +9,13 @@ import { runTriageJob } from "../triage/run-triage-job.ts";
 import type { JobStore, StoredJob } from "./job-store.ts";
 import type { JobEnding, JobRunner } from "./job-worker.ts";
 import { paceWrites } from "./pace-writes.ts";
-import type { WritePacer } from "./write-pacer.ts";
+import type { WriteGate } from "./write-gate.ts";
 
 export interface TriageJobRunnerDeps {
   /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
   auth: (installationId: number) => Promise<Octokit>;
   store: JobStore;
-  pacer: WritePacer;
+  pacer: WriteGate;
   llm: LlmSettings | null;
   webHost: string;
   llmPrices?: Record<string, ModelPrice>;

@@ -2,6 +2,7 @@ import PQueue from "p-queue";
 import type { Logger } from "probot";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
+import { keepLeases } from "./keep-leases.ts";
 
 /** Why a job ends without a triage; its runner closes what it left open (the check run). */
 export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
@@ -56,6 +57,7 @@ export class JobWorker {
   #maintenanceTimer: NodeJS.Timeout | undefined;
   #lastPruneAt = Number.NEGATIVE_INFINITY;
   #lastHousekeepAt = Number.NEGATIVE_INFINITY;
+  #lastLeaseCheckAt = Number.NEGATIVE_INFINITY;
   #stopping = false;
   #lastAcceptAt = Number.NEGATIVE_INFINITY;
   #busySince = Number.NEGATIVE_INFINITY;
@@ -74,6 +76,7 @@ export class JobWorker {
 
   /** Requeues what a crash left running, then starts taking jobs. */
   async start(): Promise<void> {
+    this.#lastLeaseCheckAt = this.#now();
     const resumed = await this.#store.recover(this.#now());
     if (resumed > 0) this.#log.info({ resumed }, "resuming jobs interrupted by a crash or restart");
     await this.#maintain();
@@ -271,6 +274,10 @@ export class JobWorker {
   /** Store upkeep, kept out of the way of acks: it runs when no delivery is arriving. */
   async #maintain(): Promise<void> {
     const now = this.#now();
+    if (now - this.#lastLeaseCheckAt >= this.#store.leaseMs / 3) {
+      this.#lastLeaseCheckAt = now;
+      if (await keepLeases(this.#store, [...this.#running], now, this.#log)) this.notify();
+    }
     const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
     try {
       if (quiet || now - this.#lastHousekeepAt >= HOUSEKEEP_AT_LEAST_EVERY_MS) {
