@@ -11,6 +11,10 @@ import { createTriageJobRunner } from "./queue/create-triage-job-runner.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
 import type { QueueSettings } from "./queue/queue-settings.ts";
+import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
+import { RecoverySchedule } from "./queue/recovery-schedule.ts";
+import type { RecoverySettings } from "./queue/recovery-settings.ts";
+import type { WriteGate } from "./queue/write-gate.ts";
 import { WritePacer } from "./queue/write-pacer.ts";
 
 export interface AppOptions {
@@ -24,8 +28,12 @@ export interface AppOptions {
   queue: Pick<QueueSettings, "concurrency" | "retry" | "writes">;
   llmPrices?: Record<string, ModelPrice>;
   llmLimiter?: LlmLimiter;
+  /** Write pacing shared by replicas (PostgreSQL); default: paced in this process. */
+  pacer?: WriteGate;
+  /** Missed-delivery recovery, when configured (needs `appId`; `intervalMs` 0 turns it off). */
+  recovery?: { settings: RecoverySettings; ledger: RecoveryLedger };
   /** Hands out the worker: main drains it on SIGTERM, tests wait for the work after the ack. */
-  onStart?: (started: { worker: JobWorker; log: Logger }) => void;
+  onStart?: (started: { worker: JobWorker; log: Logger; recovery?: RecoverySchedule }) => void;
 }
 
 /** The routing table: which event goes to which handler. Handlers only guard and record. */
@@ -40,7 +48,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
       runner: createTriageJobRunner({
         auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
         store,
-        pacer: new WritePacer(options.queue.writes),
+        pacer: options.pacer ?? new WritePacer(options.queue.writes),
         llm: options.llm,
         webHost: options.webHost,
         ...(options.llmPrices ? { llmPrices: options.llmPrices } : {}),
@@ -56,9 +64,35 @@ export function createApp(options: AppOptions): ApplicationFunction {
     app.on([...PULL_REQUEST_EVENTS], (context) => handlePullRequest(context, enqueue, appId));
     app.on("issue_comment.created", (context) => handleTriageCommand(context, enqueue, appId));
     app.on("check_run.rerequested", (context) => handleCheckRerun(context, enqueue));
-    addHandler((req, res) => handleHealthz(req, res, worker));
+    const recovery =
+      options.recovery && appId !== null && options.recovery.settings.intervalMs > 0
+        ? new RecoverySchedule(
+            {
+              appOctokit: () => app.auth() as Promise<Octokit>,
+              installationOctokit: (installationId) => app.auth(installationId) as Promise<Octokit>,
+              ledger: options.recovery.ledger,
+              enqueue,
+              settings: options.recovery.settings,
+              log: app.log.child({ name: "recovery" }),
+            },
+            options.recovery.settings.intervalMs,
+          )
+        : undefined;
+    const health = {
+      stats: () => worker.stats(),
+      get stopping() {
+        return worker.stopping;
+      },
+      storeHealth: () => store.health(),
+      ...(recovery ? { recovery: () => recovery.last() } : {}),
+    };
+    addHandler((req, res) => handleHealthz(req, res, health));
 
-    options.onStart?.({ worker, log: app.log });
-    await worker.start();
+    options.onStart?.({ worker, log: app.log, ...(recovery ? { recovery } : {}) });
+    // Not awaited: the server must listen (and fail readiness) while a database migrates.
+    worker.start().then(
+      () => recovery?.start(),
+      (error: unknown) => app.log.error({ err: error }, "the job worker could not start"),
+    );
   };
 }
