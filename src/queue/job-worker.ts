@@ -112,7 +112,16 @@ export class JobWorker {
   async stop(timeoutMs: number): Promise<{ released: number }> {
     this.#stopping = true;
     clearTimeout(this.#wakeTimer);
-    clearInterval(this.#maintenanceTimer);
+    // Upkeep goes on while jobs drain: it renews their leases, or another replica would take
+    // them over while they still run here.
+    try {
+      return await this.#drain(timeoutMs);
+    } finally {
+      clearInterval(this.#maintenanceTimer);
+    }
+  }
+
+  async #drain(timeoutMs: number): Promise<{ released: number }> {
     await this.#pumping;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
@@ -276,8 +285,12 @@ export class JobWorker {
     const now = this.#now();
     if (now - this.#lastLeaseCheckAt >= this.#store.leaseMs / 3) {
       this.#lastLeaseCheckAt = now;
-      if (await keepLeases(this.#store, [...this.#running], now, this.#log)) this.notify();
+      const takeOver = !this.#stopping;
+      if (await keepLeases(this.#store, [...this.#running], now, this.#log, takeOver)) this.notify();
     }
+    // Other replicas queue work too (deliveries they accepted, jobs handed back on shutdown):
+    // with a free slot, look for it once a tick rather than wait for a delivery of our own.
+    if (!this.#stopping && this.#running.size < this.#concurrency) this.notify();
     const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
     try {
       if (quiet || now - this.#lastHousekeepAt >= HOUSEKEEP_AT_LEAST_EVERY_MS) {

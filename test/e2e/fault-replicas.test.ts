@@ -110,11 +110,7 @@ describePg("two replicas on one PostgreSQL database (real server processes, kill
       60_000,
     );
     await waitFor(
-      () =>
-        cutShort.every(
-          (job) =>
-            b.output().includes(`"job":${job},`) && logLines(b, "job started").some((l) => l.job === job),
-        ),
+      () => cutShort.every((job) => logLines(b, "job started").some((line) => line.job === job)),
       "replica b to run the jobs a was killed in",
       30_000,
     );
@@ -140,4 +136,42 @@ describePg("two replicas on one PostgreSQL database (real server processes, kill
     });
     expect(await secretsInLogs(`${a.output()}\n${b.output()}`)).toEqual([]);
   }, 120_000);
+
+  it("rolling deploy: SIGTERM hands a job that outlives the deadline back, and the other replica completes it", async () => {
+    for (const replica of replicas) if (replica.child.exitCode === null) replica.child.kill("SIGKILL");
+    const pr = 200;
+    world.github.setPull(pr, LIVE(pr), "2024-03-01T10:05:00Z");
+    const slowFirst = world.llm.requests.length + 1;
+    world.answerLlm(() =>
+      world.llm.requests.length === slowFirst ? { ...llmFinding(), delayMs: 15_000 } : llmFinding(),
+    );
+    const [c, d] = await Promise.all([startReplica("c"), startReplica("d")]);
+    if (!c || !d) throw new Error("both replicas must start");
+    const response = await sendWebhook(
+      `${c.baseUrl}/api/github/webhooks`,
+      WEBHOOK_SECRET,
+      "pull_request",
+      "rolling-1",
+      world.github.payload(pr, "opened"),
+    );
+    expect(response.status).toBe(200);
+    await waitFor(() => world.llm.requests.length >= slowFirst, "the first LLM request");
+    const [busy, other] = logLines(c, "job started").length > 0 ? [c, d] : [d, c];
+
+    const exited = new Promise<number | null>((resolve) => busy.child.once("exit", (code) => resolve(code)));
+    busy.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(busy.output()).toContain(
+      "shutdown deadline reached: unfinished jobs stay queued for the next start",
+    );
+    await waitFor(
+      () => world.github.checkRunsFor(LIVE(pr)).some((run) => run.status === "completed"),
+      `the completed check; ${other.name}'s output:\n${other.output().slice(-3_000)}`,
+      30_000,
+    );
+    // Handed back, not crashed: the other replica ran it without waiting out a lease.
+    expect(logLines(other, "taking over jobs whose lease expired (their process stopped)")).toEqual([]);
+    expect(world.github.reviewsOn(pr).map((review) => review.commitId)).toEqual([LIVE(pr)]);
+    expect(world.github.checkRunsFor(LIVE(pr))).toHaveLength(1);
+  }, 90_000);
 });
