@@ -2,7 +2,7 @@ import PQueue from "p-queue";
 import type { Logger } from "probot";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
-import { keepLeases } from "./keep-leases.ts";
+import { LeaseKeeper } from "./lease-keeper.ts";
 
 /** Why a job ends without a triage; its runner closes what it left open (the check run). */
 export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
@@ -57,7 +57,7 @@ export class JobWorker {
   #maintenanceTimer: NodeJS.Timeout | undefined;
   #lastPruneAt = Number.NEGATIVE_INFINITY;
   #lastHousekeepAt = Number.NEGATIVE_INFINITY;
-  #lastLeaseCheckAt = Number.NEGATIVE_INFINITY;
+  readonly #leases: LeaseKeeper;
   #stopping = false;
   #lastAcceptAt = Number.NEGATIVE_INFINITY;
   #busySince = Number.NEGATIVE_INFINITY;
@@ -72,11 +72,11 @@ export class JobWorker {
     this.#now = options.now ?? Date.now;
     this.#concurrency = options.concurrency;
     this.#queue = new PQueue({ concurrency: options.concurrency });
+    this.#leases = new LeaseKeeper(options.store, options.log);
   }
 
   /** Requeues what a crash left running, then starts taking jobs. */
   async start(): Promise<void> {
-    this.#lastLeaseCheckAt = this.#now();
     const resumed = await this.#store.recover(this.#now());
     if (resumed > 0) this.#log.info({ resumed }, "resuming jobs interrupted by a crash or restart");
     await this.#maintain();
@@ -112,13 +112,8 @@ export class JobWorker {
   async stop(timeoutMs: number): Promise<{ released: number }> {
     this.#stopping = true;
     clearTimeout(this.#wakeTimer);
-    // Upkeep goes on while jobs drain: it renews their leases, or another replica would take
-    // them over while they still run here.
-    try {
-      return await this.#drain(timeoutMs);
-    } finally {
-      clearInterval(this.#maintenanceTimer);
-    }
+    // Upkeep goes on while jobs drain: it renews their leases, or another replica would take them over.
+    return this.#drain(timeoutMs).finally(() => clearInterval(this.#maintenanceTimer));
   }
 
   async #drain(timeoutMs: number): Promise<{ released: number }> {
@@ -283,13 +278,8 @@ export class JobWorker {
   /** Store upkeep, kept out of the way of acks: it runs when no delivery is arriving. */
   async #maintain(): Promise<void> {
     const now = this.#now();
-    if (now - this.#lastLeaseCheckAt >= this.#store.leaseMs / 3) {
-      this.#lastLeaseCheckAt = now;
-      const takeOver = !this.#stopping;
-      if (await keepLeases(this.#store, [...this.#running], now, this.#log, takeOver)) this.notify();
-    }
-    // Other replicas queue work too (deliveries they accepted, jobs handed back on shutdown):
-    // with a free slot, look for it once a tick rather than wait for a delivery of our own.
+    if (await this.#leases.tick([...this.#running], now, !this.#stopping)) this.notify();
+    // Other replicas queue work too (accepted there, or handed back): look for it every tick.
     if (!this.#stopping && this.#running.size < this.#concurrency) this.notify();
     const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
     try {
