@@ -31,7 +31,7 @@ export interface PgStoreOptions {
 const CLAIM_RACE_RETRIES = 5;
 
 /**
- * The job store shared by several replicas. Commits are synchronous (PostgreSQL's default), so
+ * The job store shared by several replicas. `accept` commits synchronously, so
  * `accept` resolves only once the delivery is durable. Each PR's acceptance runs under an
  * advisory lock on the PR; claims take rows with `FOR UPDATE SKIP LOCKED`, and a partial unique
  * index refuses a second running job for one PR. Migrations start at once; every call waits
@@ -45,7 +45,14 @@ export class PgJobStore implements JobStore {
   #migrated = false;
 
   constructor(options: PgStoreOptions) {
-    this.pool = new Pool({ connectionString: options.url, max: options.poolSize });
+    // Durability as in the SQLite store: only `accept` waits for its commit to reach the disk
+    // (it turns synchronous_commit back on). A claim or result lost to a database crash within
+    // the last fraction of a second only means a job runs again, and publishing is idempotent.
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize,
+      options: "-c synchronous_commit=off",
+    });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on("error", () => undefined);
     this.leaseMs = options.leaseMs;
@@ -67,6 +74,8 @@ export class PgJobStore implements JobStore {
   async accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult> {
     await this.ready;
     return withPgTransaction(this.pool, async (client) => {
+      // The webhook is acked once this resolves: the commit must be on disk by then.
+      await client.query("SET LOCAL synchronous_commit = on");
       const inserted = await client.query(
         "INSERT INTO deliveries (id, event, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
         [delivery.id, delivery.event, now],
@@ -211,12 +220,15 @@ export class PgJobStore implements JobStore {
   }
 
   async nextDueAt(): Promise<number | undefined> {
+    // The first in due order rather than MIN(): it stops at the first unblocked row of the index
+    // instead of checking every queued job for a running sibling.
     const row = await this.#one(
-      `SELECT MIN(j.available_at) AS due FROM jobs j
+      `SELECT j.available_at AS due FROM jobs j
        WHERE j.state = 'queued'
-         AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.pr_key = j.pr_key AND r.state = 'running')`,
+         AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.pr_key = j.pr_key AND r.state = 'running')
+       ORDER BY j.state, j.available_at, j.id LIMIT 1`,
     );
-    return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
+    return row?.due === undefined ? undefined : Number(row.due);
   }
 
   async stats(_now: number): Promise<QueueStats> {
