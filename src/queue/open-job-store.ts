@@ -25,7 +25,7 @@ export function openJobStore(
 ): OpenedStore {
   if (settings.databaseUrl === null) {
     const store = openSqliteJobStore(queue.dataDir, settings.leaseMs);
-    return { store, ledger: store, pacer: new WritePacer(queue.writes), ready: Promise.resolve() };
+    return { store, ledger: store.ledger, pacer: new WritePacer(queue.writes), ready: Promise.resolve() };
   }
   const store = new PgJobStore({
     url: settings.databaseUrl,

@@ -18,57 +18,11 @@ import type {
   StoredJob,
   StoreHealth,
 } from "./job-store.ts";
-import type { RecoveryLedger } from "./recovery-ledger.ts";
+import { migrateSqlite } from "./migrate-sqlite.ts";
+import { SqliteRecoveryLedger } from "./sqlite-recovery-ledger.ts";
 
-const SCHEMA_VERSION = 2;
 const DEFAULT_LEASE_MS = 15_000;
 const FILE_NAME = "pr-triage.sqlite";
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS deliveries (
-  id TEXT PRIMARY KEY,
-  event TEXT NOT NULL,
-  received_at INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS jobs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  delivery_id TEXT NOT NULL,
-  installation_id INTEGER NOT NULL,
-  owner TEXT NOT NULL,
-  repo TEXT NOT NULL,
-  pull_number INTEGER NOT NULL,
-  pr_key TEXT NOT NULL,
-  head_sha TEXT,
-  head_seen_at TEXT,
-  trigger TEXT NOT NULL,
-  requested_by TEXT,
-  comment_id INTEGER,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'superseded')),
-  superseded INTEGER NOT NULL DEFAULT 0,
-  merged_into INTEGER,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  available_at INTEGER NOT NULL,
-  check_run_id INTEGER,
-  lease_owner TEXT,
-  lease_until INTEGER,
-  outcome TEXT,
-  last_error TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS jobs_due ON jobs (state, available_at, id);
-CREATE INDEX IF NOT EXISTS jobs_by_pr ON jobs (pr_key, id);
-CREATE INDEX IF NOT EXISTS jobs_by_delivery ON jobs (delivery_id);
-CREATE TABLE IF NOT EXISTS redeliveries (
-  guid TEXT PRIMARY KEY,
-  event TEXT NOT NULL,
-  redelivered_at INTEGER NOT NULL
-) WITHOUT ROWID;
-`;
-
-/** Version 1 had no leases and no redelivery log; CREATE TABLE IF NOT EXISTS adds the log. */
-const UPGRADE_FROM_1 =
-  "ALTER TABLE jobs ADD COLUMN lease_owner TEXT; ALTER TABLE jobs ADD COLUMN lease_until INTEGER;";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -88,7 +42,7 @@ export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS):
     db.exec(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
     );
-    migrate(db, path);
+    migrateSqlite(db, path);
     return new SqliteJobStore(db, path, leaseMs);
   } catch (error) {
     throw new Error(
@@ -98,22 +52,12 @@ export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS):
   }
 }
 
-function migrate(db: DatabaseSync, path: string): void {
-  const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
-  if (version > SCHEMA_VERSION) {
-    throw new Error(
-      `${path} has schema version ${version}, but this pr-triage knows only up to ${SCHEMA_VERSION}; run the newer pr-triage, or point DATA_DIR elsewhere`,
-    );
-  }
-  if (version === 1) db.exec(UPGRADE_FROM_1);
-  db.exec(SCHEMA);
-  db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-}
-
-export class SqliteJobStore implements JobStore, RecoveryLedger {
+export class SqliteJobStore implements JobStore {
   readonly #db: DatabaseSync;
   readonly #owner = `sqlite-${process.pid}-${randomUUID().slice(0, 8)}`;
   readonly leaseMs: number;
+  /** The missed-delivery recovery's records, in the same file. */
+  readonly ledger: SqliteRecoveryLedger;
   readonly #statements = new Map<string, StatementSync>();
   #wal: FileHandle | undefined;
   #syncing: Promise<void> | undefined;
@@ -125,6 +69,7 @@ export class SqliteJobStore implements JobStore, RecoveryLedger {
     this.#db = db;
     this.path = path;
     this.leaseMs = leaseMs;
+    this.ledger = new SqliteRecoveryLedger(db);
   }
 
   async accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult> {
@@ -356,38 +301,6 @@ export class SqliteJobStore implements JobStore, RecoveryLedger {
       lease: { owner: this.#owner, ms: this.leaseMs, held: Number(row?.held ?? 0) },
       elsewhere: { running: elsewhere, expired: elsewhere },
     };
-  }
-
-  async exclusively<T>(_name: string, work: () => Promise<T>): Promise<T | undefined> {
-    // One process per DATA_DIR: nobody to exclude.
-    return work();
-  }
-
-  async handled(guids: readonly string[]): Promise<Set<string>> {
-    const known = new Set<string>();
-    for (const guid of guids) {
-      if (
-        this.#get(
-          "SELECT 1 AS hit FROM deliveries WHERE id = ? UNION ALL SELECT 1 FROM redeliveries WHERE guid = ?",
-          guid,
-          guid,
-        )
-      ) {
-        known.add(guid);
-      }
-    }
-    return known;
-  }
-
-  async markRedelivered(guid: string, event: string, now: number): Promise<boolean> {
-    return (
-      this.#run(
-        "INSERT INTO redeliveries (guid, event, redelivered_at) VALUES (?, ?, ?) ON CONFLICT (guid) DO NOTHING",
-        guid,
-        event,
-        now,
-      ) === 1
-    );
   }
 
   async nextDueAt(): Promise<number | undefined> {

@@ -20,7 +20,8 @@ export function readStoreSettings(env: NodeJS.ProcessEnv): StoreSettings {
   }
   return {
     databaseUrl: raw,
-    poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, 1),
+    // At least 2: the recovery holds one connection for its lock while it works on another.
+    poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, 2),
     leaseMs: wholeNumber(env, "QUEUE_LEASE_MS", 15_000, 3_000),
   };
 }

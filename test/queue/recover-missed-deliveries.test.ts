@@ -48,7 +48,7 @@ describe("recoverMissedDeliveries (recorded GitHub responses)", () => {
     recoverMissedDeliveries({
       appOctokit: async () => testOctokit(),
       installationOctokit: async () => testOctokit(),
-      ledger: store,
+      ledger: store.ledger,
       enqueue: (delivery, requests) => store.accept(delivery, requests, NOW),
       settings: { windowMs: 6 * 3_600_000, maxDeliveries: 100, maxRedeliveries: 10, maxPulls: 10 },
       log: silent,
@@ -132,8 +132,9 @@ describe("recoverMissedDeliveries (recorded GitHub responses)", () => {
   it("does nothing while another replica holds the recovery lock", async () => {
     const busy = {
       exclusively: async () => undefined,
-      handled: store.handled.bind(store),
-      markRedelivered: store.markRedelivered.bind(store),
+      handled: (guids: readonly string[]) => store.ledger.handled(guids),
+      markRedelivered: (guid: string, event: string, now: number) =>
+        store.ledger.markRedelivered(guid, event, now),
     };
     const report = await recoverMissedDeliveries({
       appOctokit: async () => testOctokit(),

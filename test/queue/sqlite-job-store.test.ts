@@ -16,7 +16,7 @@ jobStoreContract("SqliteJobStore", {
   },
   open: async (leaseMs) => {
     const store = openSqliteJobStore(contractDir, leaseMs);
-    return { store, ledger: store };
+    return { store, ledger: store.ledger };
   },
   tearDown: async () => {
     rmSync(contractDir, { recursive: true, force: true });
