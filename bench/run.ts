@@ -8,6 +8,7 @@ import { runDiffBench } from "./diff-bench.ts";
 import { runIncrementalBench } from "./incremental-bench.ts";
 import { runLlmCacheBench } from "./llm-cache-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
+import { runQueueBench } from "./queue-bench.ts";
 import { runReviewEffortBench } from "./review-effort-bench.ts";
 import { runSummarySizeBench } from "./summary-size-bench.ts";
 
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   incremental: runIncrementalBench,
   "review-effort": runReviewEffortBench,
   "summary-size": runSummarySizeBench,
+  queue: runQueueBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -14,6 +14,10 @@ import { HealthRecorder } from "./queue/health-recorder.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
 import type { QueueSettings } from "./queue/queue-settings.ts";
+import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
+import { RecoverySchedule } from "./queue/recovery-schedule.ts";
+import type { RecoverySettings } from "./queue/recovery-settings.ts";
+import type { WriteGate } from "./queue/write-gate.ts";
 import { WritePacer } from "./queue/write-pacer.ts";
 
 export interface AppOptions {
@@ -27,8 +31,12 @@ export interface AppOptions {
   queue: Pick<QueueSettings, "concurrency" | "retry" | "writes">;
   llmPrices?: Record<string, ModelPrice>;
   llmLimiter?: LlmLimiter;
+  /** Write pacing shared by replicas (PostgreSQL); default: paced in this process. */
+  pacer?: WriteGate;
+  /** Missed-delivery recovery, when configured (needs `appId`; `intervalMs` 0 turns it off). */
+  recovery?: { settings: RecoverySettings; ledger: RecoveryLedger };
   /** Hands out the worker: main drains it on SIGTERM, tests wait for the work after the ack. */
-  onStart?: (started: { worker: JobWorker; log: Logger }) => void;
+  onStart?: (started: { worker: JobWorker; log: Logger; recovery?: RecoverySchedule }) => void;
 }
 
 /** The routing table: which event goes to which handler. Handlers only guard and record. */
@@ -58,7 +66,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
         identity: appIdentity,
         health,
         store,
-        pacer: new WritePacer(options.queue.writes),
+        pacer: options.pacer ?? new WritePacer(options.queue.writes),
         llm: options.llm,
         webHost: options.webHost,
         ...(options.llmPrices ? { llmPrices: options.llmPrices } : {}),
@@ -77,9 +85,36 @@ export function createApp(options: AppOptions): ApplicationFunction {
       handleReviewCommentCommand(context, enqueue, appId),
     );
     app.on("check_run.rerequested", (context) => handleCheckRerun(context, enqueue));
-    addHandler((req, res) => handleHealthz(req, res, worker));
+    const recovery =
+      options.recovery && appId !== null && options.recovery.settings.intervalMs > 0
+        ? new RecoverySchedule(
+            {
+              appOctokit: () => app.auth() as Promise<Octokit>,
+              installationOctokit: (installationId) => app.auth(installationId) as Promise<Octokit>,
+              ledger: options.recovery.ledger,
+              enqueue,
+              settings: options.recovery.settings,
+              log: app.log.child({ name: "recovery" }),
+            },
+            options.recovery.settings.intervalMs,
+          )
+        : undefined;
+    const healthSource = {
+      stats: () => worker.stats(),
+      get stopping() {
+        return worker.stopping;
+      },
+      health: () => worker.health(),
+      storeHealth: () => store.health(),
+      ...(recovery ? { recovery: () => recovery.last() } : {}),
+    };
+    addHandler((req, res) => handleHealthz(req, res, healthSource));
 
-    options.onStart?.({ worker, log: app.log });
-    await worker.start();
+    options.onStart?.({ worker, log: app.log, ...(recovery ? { recovery } : {}) });
+    // Not awaited: the server must listen (and fail readiness) while a database migrates.
+    worker.start().then(
+      () => recovery?.start(),
+      (error: unknown) => app.log.error({ err: error }, "the job worker could not start"),
+    );
   };
 }

@@ -7,9 +7,12 @@ import { readLlmSettings } from "./llm/llm-settings.ts";
 import { sharedLlmLimiter } from "./llm/shared-llm-resources.ts";
 import { JobOctokit } from "./queue/job-octokit.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
+import { openJobStore } from "./queue/open-job-store.ts";
 import { readQueueSettings } from "./queue/queue-settings.ts";
+import type { RecoverySchedule } from "./queue/recovery-schedule.ts";
+import { readRecoverySettings } from "./queue/recovery-settings.ts";
 import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
-import { openSqliteJobStore } from "./queue/sqlite-job-store.ts";
+import { readStoreSettings } from "./queue/store-settings.ts";
 import { credentialProblems, startupProblems } from "./startup-check.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.
@@ -27,10 +30,13 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
-const { llm, queue, llmPrices, store } = settings;
+const { llm, queue, llmPrices, recovery, opened } = settings;
+const { store } = opened;
+// PostgreSQL migrates in the background while the server already answers (readiness fails).
+opened.ready.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 // 2. Start the server; the worker resumes whatever the last process left in the store.
-let started: { worker: JobWorker; log: Logger } | undefined;
+let started: { worker: JobWorker; log: Logger; recovery?: RecoverySchedule } | undefined;
 const probotSigint = new Set(process.listeners("SIGINT"));
 const server = await run(
   createApp({
@@ -41,6 +47,8 @@ const server = await run(
     appId: Number(process.env.APP_ID) || null,
     store,
     queue,
+    pacer: opened.pacer,
+    recovery: { settings: recovery, ledger: opened.ledger },
     onStart: (parts) => {
       started = parts;
     },
@@ -77,7 +85,9 @@ function readSettings(env: NodeJS.ProcessEnv) {
     llm: readLlmSettings(env),
     llmPrices: readPriceTable(env),
     queue,
-    store: openSqliteJobStore(queue.dataDir),
+    recovery: readRecoverySettings(env),
+    // DATABASE_URL set: PostgreSQL shared by several replicas; unset: SQLite in DATA_DIR.
+    opened: openJobStore(queue, readStoreSettings(env)),
   };
 }
 

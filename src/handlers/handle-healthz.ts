@@ -1,18 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HealthReport } from "../queue/health-recorder.ts";
-import type { QueueStats } from "../queue/job-store.ts";
+import type { QueueStats, StoreHealth } from "../queue/job-store.ts";
 
 export interface HealthSource {
   stats(): Promise<QueueStats>;
   readonly stopping: boolean;
-  /** Absent in callers that only know the queue. */
+  /** Job failures, stuck jobs and token problems (see HealthRecorder); absent, none are reported. */
   health?(): HealthReport;
+  /** The database and this process's leases; without it, only `store.ok` is reported. */
+  storeHealth?(): Promise<StoreHealth>;
+  /** The last missed-delivery recovery run, when one is scheduled. */
+  recovery?(): unknown;
 }
 
 /**
- * `GET /healthz`: queue depth and store health, for probes and dashboards. 503 when the store
- * cannot be read, because then no webhook can be recorded either, and 503 `degraded` with the
- * reasons when jobs keep failing for good, one runs past its lease, or tokens cannot be minted.
+ * `GET /healthz`: queue depth, the database and lease state, and the last recovery run, for
+ * probes and dashboards. 503 while migrations run and when the store cannot be read, because
+ * then no webhook can be recorded either: a load balancer sends deliveries to another replica.
+ * 503 `degraded`, with the reasons, when jobs keep failing for good, one runs past its lease,
+ * or tokens cannot be minted.
  */
 export async function handleHealthz(
   req: IncomingMessage,
@@ -23,19 +29,30 @@ export async function handleHealthz(
   let status = 200;
   let body: Record<string, unknown>;
   try {
-    const queue = await source.stats();
-    const health = source.health?.();
-    const degraded = (health?.problems.length ?? 0) > 0;
-    if (degraded) status = 503;
-    body = {
-      status: source.stopping ? "draining" : degraded ? "degraded" : "ok",
-      queue: { depth: queue.queued + queue.running, ...queue },
-      store: { ok: true },
-      ...(degraded ? { problems: health?.problems } : {}),
-      ...((health?.unavailableInstallations.length ?? 0) > 0
-        ? { unavailableInstallations: health?.unavailableInstallations }
-        : {}),
-    };
+    const health = await source.storeHealth?.();
+    if (health && !health.ready) {
+      status = 503;
+      body = {
+        status: "starting",
+        store: { ok: false, kind: health.kind, ready: false, reason: "migrations are running" },
+      };
+    } else {
+      const queue = await source.stats();
+      const report = source.health?.();
+      const degraded = (report?.problems.length ?? 0) > 0;
+      if (degraded) status = 503;
+      body = {
+        status: source.stopping ? "draining" : degraded ? "degraded" : "ok",
+        queue: { depth: queue.queued + queue.running, ...queue },
+        store: health ? { ok: true, kind: health.kind, ready: true } : { ok: true },
+        ...(health ? { lease: health.lease, elsewhere: health.elsewhere } : {}),
+        ...(source.recovery ? { recovery: source.recovery() ?? null } : {}),
+        ...(degraded ? { problems: report?.problems } : {}),
+        ...((report?.unavailableInstallations.length ?? 0) > 0
+          ? { unavailableInstallations: report?.unavailableInstallations }
+          : {}),
+      };
+    }
   } catch (error) {
     status = 503;
     body = {

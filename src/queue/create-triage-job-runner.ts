@@ -13,7 +13,7 @@ import type { HealthRecorder } from "./health-recorder.ts";
 import type { JobStore, StoredJob } from "./job-store.ts";
 import type { JobEnding, JobRunner } from "./job-worker.ts";
 import { paceWrites } from "./pace-writes.ts";
-import type { WritePacer } from "./write-pacer.ts";
+import type { WriteGate } from "./write-gate.ts";
 
 export interface TriageJobRunnerDeps {
   /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
@@ -21,7 +21,7 @@ export interface TriageJobRunnerDeps {
   /** This app's bot account, read once per process (see readAppIdentity). */
   identity: () => Promise<AppIdentity>;
   store: JobStore;
-  pacer: WritePacer;
+  pacer: WriteGate;
   llm: LlmSettings | null;
   webHost: string;
   llmPrices?: Record<string, ModelPrice>;

@@ -39,7 +39,7 @@ export class HealthRecorder {
     this.#appAuthProblem = null;
   }
 
-  report(runningFor: readonly { id: number; ms: number }[], leaseMs: number): HealthReport {
+  report(runningFor: readonly { id: number; ms: number }[], stuckAfterMs: number): HealthReport {
     const problems: string[] = [];
     if (this.#appAuthProblem) {
       problems.push(
@@ -52,9 +52,9 @@ export class HealthRecorder {
       );
     }
     for (const job of runningFor) {
-      if (job.ms > leaseMs) {
+      if (job.ms > stuckAfterMs) {
         problems.push(
-          `job ${job.id} has been running for ${Math.round(job.ms / 1000)} s, past its ${Math.round(leaseMs / 1000)} s lease`,
+          `job ${job.id} has been running for ${Math.round(job.ms / 1000)} s, longer than the ${Math.round(stuckAfterMs / 1000)} s a triage may take`,
         );
       }
     }

@@ -72,14 +72,29 @@ export interface QueueStats {
 
 export type FinalState = Extract<JobState, "done" | "failed" | "superseded">;
 
+/** What `/healthz` shows about the store. */
+export interface StoreHealth {
+  kind: "sqlite" | "postgres";
+  /** False while migrations run: readiness fails until deliveries can be recorded. */
+  ready: boolean;
+  /** This process's leases: who it is, how long a lease lasts, how many running jobs it holds. */
+  lease: { owner: string; ms: number; held: number };
+  /** Jobs running under another owner's lease, and how many of those have expired (a crashed replica). */
+  elsewhere: { running: number; expired: number };
+}
+
 /**
- * Durable job storage. SQLite is the embedded default (one process per DATA_DIR); a
- * Redis/BullMQ backend for several processes implements the same contract:
+ * Durable job storage: SQLite is the embedded default (one process per DATA_DIR), PostgreSQL
+ * the shared store for several replicas. Both carry out the same contract
+ * (test/queue/job-store.contract.ts), with the acceptance rules in `decideAcceptance`:
  * - `accept` records a delivery and its requests atomically before the webhook is acked;
- * - `claim` hands out at most one running job per PR;
+ * - `claim` hands out at most one running job per PR, under a lease of `leaseMs` that the
+ *   worker renews; `recover` requeues running jobs whose owner is gone;
  * - nothing is deleted before it reaches a final state (except by `prune`, long after).
  */
 export interface JobStore {
+  /** How long a claimed job stays this process's without a `renew`. */
+  readonly leaseMs: number;
   accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult>;
   /** Marks the next runnable job running and returns it; undefined when none is due. */
   claim(now: number): Promise<StoredJob | undefined>;
@@ -89,7 +104,12 @@ export interface JobStore {
   retryAt(id: number, availableAt: number, reason: string, now: number): Promise<void>;
   /** Gives a running job back without using up its attempt (graceful shutdown). */
   release(id: number, now: number): Promise<void>;
-  /** Requeues jobs a crash left running; returns how many. Call once at start. */
+  /** Extends this process's lease on these running jobs; returns how many it still held. */
+  renew(ids: readonly number[], now: number): Promise<number>;
+  /**
+   * Requeues jobs whose owner is gone; returns how many. SQLite: every job not running under this
+   * process (one process per DATA_DIR). PostgreSQL: jobs whose lease expired before `now`.
+   */
   recover(now: number): Promise<number>;
   /** When the earliest job `claim` could hand out becomes due (a PR's running job blocks its others). */
   nextDueAt(): Promise<number | undefined>;
@@ -98,6 +118,7 @@ export interface JobStore {
   prune(before: number): Promise<number>;
   /** Upkeep that would slow an ack, done when no delivery is arriving (SQLite: a WAL checkpoint). */
   housekeep(): Promise<void>;
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from "probot";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import { HealthRecorder, type HealthReport } from "./health-recorder.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
+import { LeaseKeeper } from "./lease-keeper.ts";
 
 /** Why a job ends without a triage; its runner closes what it left open (the check run). */
 export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
@@ -22,8 +23,8 @@ export interface WorkerOptions {
   now?: () => number;
   /** Shared with the runner, which records token failures in it. */
   health?: HealthRecorder;
-  /** A job running longer than this is reported in `/healthz` (default 15 minutes). */
-  leaseMs?: number;
+  /** A job running longer than this is reported as stuck in `/healthz` (default 15 minutes). */
+  stuckAfterMs?: number;
 }
 
 /** Finished jobs and deliveries are kept this long: GitHub allows redelivery for 3 days. */
@@ -36,7 +37,7 @@ const HOUSEKEEP_AT_LEAST_EVERY_MS = 60_000;
 const STORE_ERROR_PAUSE_MS = 1_000;
 /** Recording a result or closing a check is retried this many times before giving up for now. */
 const WRITE_ATTEMPTS = 4;
-const DEFAULT_LEASE_MS = 15 * 60_000;
+const DEFAULT_STUCK_AFTER_MS = 15 * 60_000;
 /**
  * Acks and jobs share one event loop, and a job's CPU-heavy steps would delay acks. While
  * deliveries keep arriving (less than QUIET_MS apart), new jobs wait, for at most MAX_DEFER_MS.
@@ -60,13 +61,14 @@ export class JobWorker {
   /** Running job ids, with when each started. */
   readonly #running = new Map<number, number>();
   readonly #health: HealthRecorder;
-  readonly #leaseMs: number;
+  readonly #stuckAfterMs: number;
   #pumping: Promise<void> | undefined;
   #pumpAgain = false;
   #wakeTimer: NodeJS.Timeout | undefined;
   #maintenanceTimer: NodeJS.Timeout | undefined;
   #lastPruneAt = Number.NEGATIVE_INFINITY;
   #lastHousekeepAt = Number.NEGATIVE_INFINITY;
+  readonly #leases: LeaseKeeper;
   #stopping = false;
   #lastAcceptAt = Number.NEGATIVE_INFINITY;
   #busySince = Number.NEGATIVE_INFINITY;
@@ -81,8 +83,9 @@ export class JobWorker {
     this.#now = options.now ?? Date.now;
     this.#concurrency = options.concurrency;
     this.#queue = new PQueue({ concurrency: options.concurrency });
+    this.#leases = new LeaseKeeper(options.store, options.log);
     this.#health = options.health ?? new HealthRecorder();
-    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
   }
 
   /** Problems a probe should see (see HealthRecorder), from what this worker has seen. */
@@ -90,7 +93,7 @@ export class JobWorker {
     const now = this.#now();
     return this.#health.report(
       [...this.#running].map(([id, since]) => ({ id, ms: now - since })),
-      this.#leaseMs,
+      this.#stuckAfterMs,
     );
   }
 
@@ -131,7 +134,11 @@ export class JobWorker {
   async stop(timeoutMs: number): Promise<{ released: number }> {
     this.#stopping = true;
     clearTimeout(this.#wakeTimer);
-    clearInterval(this.#maintenanceTimer);
+    // Upkeep goes on while jobs drain: it renews their leases, or another replica would take them over.
+    return this.#drain(timeoutMs).finally(() => clearInterval(this.#maintenanceTimer));
+  }
+
+  async #drain(timeoutMs: number): Promise<{ released: number }> {
     await this.#pumping;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
@@ -326,6 +333,9 @@ export class JobWorker {
   /** Store upkeep, kept out of the way of acks: it runs when no delivery is arriving. */
   async #maintain(): Promise<void> {
     const now = this.#now();
+    if (await this.#leases.tick([...this.#running.keys()], now, !this.#stopping)) this.notify();
+    // Other replicas queue work too (accepted there, or handed back): look for it every tick.
+    if (!this.#stopping && this.#running.size < this.#concurrency) this.notify();
     const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
     try {
       if (quiet || now - this.#lastHousekeepAt >= HOUSEKEEP_AT_LEAST_EVERY_MS) {

@@ -1,6 +1,6 @@
 import type { Octokit } from "../github/octokit.ts";
 import { rateLimitDelayMs } from "./rate-limit-delay.ts";
-import type { WritePacer } from "./write-pacer.ts";
+import type { WriteGate } from "./write-gate.ts";
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
@@ -8,7 +8,7 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
  * Routes one installation client's writes through the pacer, and when GitHub answers a rate
  * limit, holds every later write of that installation for as long as GitHub asked.
  */
-export function paceWrites(octokit: Octokit, pacer: WritePacer, installationId: number): void {
+export function paceWrites(octokit: Octokit, pacer: WriteGate, installationId: number): void {
   octokit.hook.wrap("request", async (request, options) => {
     if (!READ_METHODS.has(options.method)) await pacer.acquire(installationId);
     try {

@@ -7,6 +7,8 @@ export interface ShutdownParts {
   /** The webhook server: it keeps recording deliveries while jobs drain, so none is refused. */
   server: { stop(): Promise<void> };
   store: JobStore;
+  /** Stopped first, so no recovery run outlives the store. */
+  recovery?: { stop(): Promise<void> };
   timeoutMs: number;
   log: Logger;
 }
@@ -18,6 +20,7 @@ export interface ShutdownParts {
 export async function shutDownGracefully(parts: ShutdownParts, signal: string): Promise<void> {
   const { worker, server, store, timeoutMs, log } = parts;
   log.info({ signal, timeoutMs }, "shutting down: no new jobs; in-flight jobs may finish until the deadline");
+  await parts.recovery?.stop();
   const { released } = await worker.stop(timeoutMs);
   if (released > 0) {
     log.warn({ released }, "shutdown deadline reached: unfinished jobs stay queued for the next start");

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { jobKey } from "../triage/triage-job.ts";
+import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
+import { toPrJobView, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptedJob,
   AcceptResult,
@@ -13,45 +16,13 @@ import type {
   JobStore,
   QueueStats,
   StoredJob,
+  StoreHealth,
 } from "./job-store.ts";
+import { migrateSqlite } from "./migrate-sqlite.ts";
+import { SqliteRecoveryLedger } from "./sqlite-recovery-ledger.ts";
 
-const SCHEMA_VERSION = 1;
+const DEFAULT_LEASE_MS = 15_000;
 const FILE_NAME = "pr-triage.sqlite";
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS deliveries (
-  id TEXT PRIMARY KEY,
-  event TEXT NOT NULL,
-  received_at INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS jobs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  delivery_id TEXT NOT NULL,
-  installation_id INTEGER NOT NULL,
-  owner TEXT NOT NULL,
-  repo TEXT NOT NULL,
-  pull_number INTEGER NOT NULL,
-  pr_key TEXT NOT NULL,
-  head_sha TEXT,
-  head_seen_at TEXT,
-  trigger TEXT NOT NULL,
-  requested_by TEXT,
-  comment_id INTEGER,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'superseded')),
-  superseded INTEGER NOT NULL DEFAULT 0,
-  merged_into INTEGER,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  available_at INTEGER NOT NULL,
-  check_run_id INTEGER,
-  outcome TEXT,
-  last_error TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS jobs_due ON jobs (state, available_at, id);
-CREATE INDEX IF NOT EXISTS jobs_by_pr ON jobs (pr_key, id);
-CREATE INDEX IF NOT EXISTS jobs_by_delivery ON jobs (delivery_id);
-`;
 
 type Row = Record<string, SQLInputValue>;
 
@@ -60,7 +31,7 @@ type Row = Record<string, SQLInputValue>;
  * `accept` resolves, so what the webhook was acked for survives kill -9 and power loss.
  * One process per DATA_DIR: at start it takes over every job left running.
  */
-export function openSqliteJobStore(dataDir: string): SqliteJobStore {
+export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS): SqliteJobStore {
   const path = resolve(join(dataDir, FILE_NAME));
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -71,8 +42,8 @@ export function openSqliteJobStore(dataDir: string): SqliteJobStore {
     db.exec(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
     );
-    migrate(db, path);
-    return new SqliteJobStore(db, path);
+    migrateSqlite(db, path);
+    return new SqliteJobStore(db, path, leaseMs);
   } catch (error) {
     throw new Error(
       `Cannot open the job store at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
@@ -81,19 +52,12 @@ export function openSqliteJobStore(dataDir: string): SqliteJobStore {
   }
 }
 
-function migrate(db: DatabaseSync, path: string): void {
-  const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
-  if (version > SCHEMA_VERSION) {
-    throw new Error(
-      `${path} has schema version ${version}, but this pr-triage knows only up to ${SCHEMA_VERSION}; run the newer pr-triage, or point DATA_DIR elsewhere`,
-    );
-  }
-  db.exec(SCHEMA);
-  db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-}
-
 export class SqliteJobStore implements JobStore {
   readonly #db: DatabaseSync;
+  readonly #owner = `sqlite-${process.pid}-${randomUUID().slice(0, 8)}`;
+  readonly leaseMs: number;
+  /** The missed-delivery recovery's records, in the same file. */
+  readonly ledger: SqliteRecoveryLedger;
   readonly #statements = new Map<string, StatementSync>();
   #wal: FileHandle | undefined;
   #syncing: Promise<void> | undefined;
@@ -101,9 +65,11 @@ export class SqliteJobStore implements JobStore {
   /** The database file; its write-ahead log sits beside it. */
   readonly path: string;
 
-  constructor(db: DatabaseSync, path: string) {
+  constructor(db: DatabaseSync, path: string, leaseMs: number) {
     this.#db = db;
     this.path = path;
+    this.leaseMs = leaseMs;
+    this.ledger = new SqliteRecoveryLedger(db);
   }
 
   async accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult> {
@@ -148,13 +114,11 @@ export class SqliteJobStore implements JobStore {
     await this.#wal.datasync();
   }
 
-  /**
-   * GitHub's "Redeliver" keeps the delivery id. It is a duplicate, unless everything it started
-   * failed for good: then an operator is asking for another try, and gets one.
-   */
   #redelivered(deliveryId: string, now: number): AcceptResult {
     const jobs = this.#all("SELECT id, state FROM jobs WHERE delivery_id = ?", deliveryId);
-    if (jobs.length === 0 || jobs.some((job) => job.state !== "failed")) return { kind: "duplicate" };
+    if (decideRedelivery(jobs.map((job) => String(job.state) as JobState)) === "duplicate") {
+      return { kind: "duplicate" };
+    }
     // A fresh check run too: the old one was completed as failed.
     this.#run(
       `UPDATE jobs SET state = 'queued', attempts = 0, check_run_id = NULL, available_at = ?, updated_at = ?
@@ -168,110 +132,83 @@ export class SqliteJobStore implements JobStore {
 
   #acceptOne(deliveryId: string, request: JobRequest, now: number): AcceptedJob {
     const prKey = jobKey(request);
-    const insert = (state: JobState, extra: { mergedInto?: number; note?: string } = {}): number =>
-      Number(
-        this.#get(
-          `INSERT INTO jobs (delivery_id, installation_id, owner, repo, pull_number, pr_key, head_sha,
-             head_seen_at, trigger, requested_by, comment_id, state, merged_into, available_at, outcome,
-             last_error, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-          deliveryId,
-          request.installationId,
-          request.owner,
-          request.repo,
-          request.pullNumber,
-          prKey,
-          request.headSha,
-          request.headSeenAt,
-          request.trigger,
-          request.requestedBy?.login ?? null,
-          request.requestedBy?.commentId ?? null,
-          state,
-          extra.mergedInto ?? null,
-          now,
-          state === "done" ? "merged" : null,
-          extra.note ?? null,
-          now,
-          now,
-        )?.id,
+    const prJobs = this.#all(
+      `SELECT id, head_sha, head_seen_at, state, superseded, merged_into, outcome, check_run_id
+       FROM jobs WHERE pr_key = ? ORDER BY id`,
+      prKey,
+    ).map(toPrJobView);
+    const plan = decideAcceptance(request, prJobs);
+    const id = this.#insertJob(deliveryId, prKey, request, plan.insert, now);
+    this.#applySupersede(plan, id, now);
+    return { id, status: plan.status, supersedes: [...plan.end, ...plan.flag].sort((a, b) => a - b) };
+  }
+
+  #insertJob(
+    deliveryId: string,
+    prKey: string,
+    request: JobRequest,
+    insert: AcceptancePlan["insert"],
+    now: number,
+  ): number {
+    return Number(
+      this.#get(
+        `INSERT INTO jobs (delivery_id, installation_id, owner, repo, pull_number, pr_key, head_sha,
+           head_seen_at, trigger, requested_by, comment_id, state, merged_into, available_at, outcome,
+           last_error, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        deliveryId,
+        request.installationId,
+        request.owner,
+        request.repo,
+        request.pullNumber,
+        prKey,
+        request.headSha,
+        request.headSeenAt,
+        request.trigger,
+        request.requestedBy?.login ?? null,
+        request.requestedBy?.commentId ?? null,
+        insert.state,
+        insert.mergedInto,
+        now,
+        insert.state === "done" ? "merged" : null,
+        insert.note,
+        now,
+        now,
+      )?.id,
+    );
+  }
+
+  #applySupersede(plan: AcceptancePlan, newId: number, now: number): void {
+    for (const id of plan.end) {
+      this.#run(
+        "UPDATE jobs SET state = 'superseded', last_error = ?, updated_at = ? WHERE id = ?",
+        `superseded by job ${newId} for a newer head`,
+        now,
+        id,
       );
-    if (request.headSha === null) return { id: insert("queued"), status: "queued", supersedes: [] };
-
-    // Same head as the PR's latest work, still pending or already triaged: nothing new to do.
-    // An explicit request (/triage, Re-run) joins only work that has not started yet.
-    const latest = this.#get(
-      `SELECT id, head_sha, state, outcome FROM jobs
-       WHERE pr_key = ? AND merged_into IS NULL AND superseded = 0 AND state <> 'superseded'
-       ORDER BY id DESC LIMIT 1`,
-      prKey,
-    );
-    if (latest && latest.head_sha === request.headSha) {
-      const joinable =
-        request.trigger === "pull_request"
-          ? latest.state === "queued" ||
-            latest.state === "running" ||
-            (latest.state === "done" && latest.outcome === "triaged")
-          : latest.state === "queued";
-      if (joinable) {
-        const id = insert("done", { mergedInto: Number(latest.id), note: `merged into job ${latest.id}` });
-        return { id, status: "merged", supersedes: [] };
-      }
     }
-    if (request.headSeenAt === null) return { id: insert("queued"), status: "queued", supersedes: [] };
-
-    // Out of order: GitHub already told us about a newer, different head.
-    const newer = this.#get(
-      `SELECT id FROM jobs WHERE pr_key = ? AND head_sha IS NOT NULL AND head_sha <> ? AND head_seen_at > ?
-       ORDER BY head_seen_at DESC LIMIT 1`,
-      prKey,
-      request.headSha,
-      request.headSeenAt,
-    );
-    if (newer) {
-      const id = insert("superseded", { note: `arrived after job ${newer.id}, which is for a newer head` });
-      return { id, status: "stale", supersedes: [] };
+    for (const id of plan.flag) {
+      // Due now rather than after its retry delay: it must close its check run.
+      this.#run(
+        "UPDATE jobs SET superseded = 1, available_at = MIN(available_at, ?), updated_at = ? WHERE id = ?",
+        now,
+        now,
+        id,
+      );
     }
-
-    const id = insert("queued");
-    const older = this.#all(
-      `SELECT id, state, check_run_id FROM jobs
-       WHERE pr_key = ? AND state IN ('queued', 'running') AND superseded = 0 AND head_sha IS NOT NULL
-         AND head_sha <> ? AND head_seen_at < ?`,
-      prKey,
-      request.headSha,
-      request.headSeenAt,
-    );
-    for (const job of older) {
-      if (job.state === "queued" && job.check_run_id === null) {
-        this.#run(
-          "UPDATE jobs SET state = 'superseded', last_error = ?, updated_at = ? WHERE id = ?",
-          `superseded by job ${id} for a newer head`,
-          now,
-          Number(job.id),
-        );
-      } else {
-        // It opened a check run (or is running): it must still close it, so it stays runnable,
-        // and due now rather than after its retry delay.
-        this.#run(
-          "UPDATE jobs SET superseded = 1, available_at = MIN(available_at, ?), updated_at = ? WHERE id = ?",
-          now,
-          now,
-          Number(job.id),
-        );
-      }
-    }
-    return { id, status: "queued", supersedes: older.map((job) => Number(job.id)) };
   }
 
   async claim(now: number): Promise<StoredJob | undefined> {
     const row = this.#get(
-      `UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?
+      `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ?
        WHERE id = (
          SELECT j.id FROM jobs j
          WHERE j.state = 'queued' AND j.available_at <= ?
            AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.pr_key = j.pr_key AND r.state = 'running')
          ORDER BY j.available_at, j.id LIMIT 1)
        RETURNING *`,
+      this.#owner,
+      now + this.leaseMs,
       now,
       now,
     );
@@ -287,45 +224,83 @@ export class SqliteJobStore implements JobStore {
     this.#run("UPDATE jobs SET check_run_id = ?, updated_at = ? WHERE id = ?", checkRunId, now, id);
   }
 
+  // A running job is changed only by its lease owner: one that lost its lease must not
+  // overwrite what the process that took the job over records.
   async finish(id: number, state: FinalState, note: string, now: number): Promise<void> {
     this.#run(
       `UPDATE jobs SET state = ?, outcome = ?, last_error = CASE WHEN ? = 'done' THEN last_error ELSE ? END,
-         updated_at = ? WHERE id = ?`,
+         lease_owner = NULL, updated_at = ? WHERE id = ? AND (state <> 'running' OR lease_owner = ?)`,
       state,
       state === "done" ? note : state,
       state,
       note,
       now,
       id,
+      this.#owner,
     );
   }
 
   async retryAt(id: number, availableAt: number, reason: string, now: number): Promise<void> {
     this.#run(
-      "UPDATE jobs SET state = 'queued', available_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
+      `UPDATE jobs SET state = 'queued', available_at = ?, last_error = ?, lease_owner = NULL, updated_at = ?
+       WHERE id = ? AND (state <> 'running' OR lease_owner = ?)`,
       availableAt,
       reason,
       now,
       id,
+      this.#owner,
     );
   }
 
   async release(id: number, now: number): Promise<void> {
     this.#run(
-      `UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), available_at = ?, updated_at = ?
-       WHERE id = ? AND state = 'running'`,
+      `UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), available_at = ?, lease_owner = NULL,
+         updated_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ?`,
       now,
       now,
       id,
+      this.#owner,
     );
+  }
+
+  async renew(ids: readonly number[], now: number): Promise<number> {
+    let held = 0;
+    for (const id of ids) {
+      held += this.#run(
+        "UPDATE jobs SET lease_until = ? WHERE id = ? AND state = 'running' AND lease_owner = ?",
+        now + this.leaseMs,
+        id,
+        this.#owner,
+      );
+    }
+    return held;
   }
 
   async recover(now: number): Promise<number> {
     return this.#run(
-      "UPDATE jobs SET state = 'queued', available_at = ?, updated_at = ? WHERE state = 'running'",
+      `UPDATE jobs SET state = 'queued', lease_owner = NULL, available_at = ?, updated_at = ?
+       WHERE state = 'running' AND lease_owner IS NOT ?`,
       now,
       now,
+      this.#owner,
     );
+  }
+
+  async health(): Promise<StoreHealth> {
+    const row = this.#get(
+      `SELECT COALESCE(SUM(lease_owner = ?), 0) AS held, COALESCE(SUM(lease_owner IS NOT ?), 0) AS elsewhere
+       FROM jobs WHERE state = 'running'`,
+      this.#owner,
+      this.#owner,
+    );
+    // One process per DATA_DIR: a job running under another owner is a dead process's.
+    const elsewhere = Number(row?.elsewhere ?? 0);
+    return {
+      kind: "sqlite",
+      ready: true,
+      lease: { owner: this.#owner, ms: this.leaseMs, held: Number(row?.held ?? 0) },
+      elsewhere: { running: elsewhere, expired: elsewhere },
+    };
   }
 
   async nextDueAt(): Promise<number | undefined> {
@@ -414,26 +389,4 @@ export class SqliteJobStore implements JobStore {
   #all(sql: string, ...params: SQLInputValue[]): Row[] {
     return this.#statement(sql).all(...params) as Row[];
   }
-}
-
-function toStoredJob(row: Row): StoredJob {
-  const login = row.requested_by === null ? null : String(row.requested_by);
-  return {
-    id: Number(row.id),
-    deliveryId: String(row.delivery_id),
-    installationId: Number(row.installation_id),
-    owner: String(row.owner),
-    repo: String(row.repo),
-    pullNumber: Number(row.pull_number),
-    headSha: row.head_sha === null ? null : String(row.head_sha),
-    headSeenAt: row.head_seen_at === null ? null : String(row.head_seen_at),
-    trigger: String(row.trigger) as StoredJob["trigger"],
-    requestedBy: login === null ? null : { login, commentId: Number(row.comment_id) },
-    state: String(row.state) as JobState,
-    attempts: Number(row.attempts),
-    superseded: Number(row.superseded) === 1,
-    checkRunId: row.check_run_id === null ? null : Number(row.check_run_id),
-    lastError: row.last_error === null ? null : String(row.last_error),
-    outcome: row.outcome === null ? null : String(row.outcome),
-  };
 }

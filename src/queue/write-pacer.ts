@@ -5,8 +5,8 @@ export interface WriteLimits {
   perHour: number;
 }
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
+import type { WriteGate } from "./write-gate.ts";
+import { HOUR_MS, writeWaitMs } from "./write-wait-ms.ts";
 
 interface InstallationWindow {
   /** Start times of the writes in the last hour, oldest first. */
@@ -20,7 +20,7 @@ interface InstallationWindow {
  * sliding windows (one installation's burst never slows another's), and holds an installation's
  * writes while GitHub has asked it to back off. State is per process and starts empty.
  */
-export class WritePacer {
+export class WritePacer implements WriteGate {
   readonly #limits: WriteLimits;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -31,11 +31,7 @@ export class WritePacer {
     now: () => number = Date.now,
     sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
-    if (!(limits.perMinute >= 1 && limits.perHour >= limits.perMinute)) {
-      throw new Error(
-        `Write limits must allow at least 1 write per minute and no fewer per hour than per minute; got ${limits.perMinute}/min and ${limits.perHour}/h.`,
-      );
-    }
+    checkWriteLimits(limits);
     this.#limits = limits;
     this.#now = now;
     this.#sleep = sleep;
@@ -60,14 +56,10 @@ export class WritePacer {
   #reserve(installationId: number, now: number): number {
     const window = this.#window(installationId);
     const { writes } = window;
-    while (writes.length > 0 && (writes[0] ?? 0) <= now - HOUR) writes.shift();
-    if (window.pausedUntil > now) return window.pausedUntil - now;
-    if (writes.length >= this.#limits.perHour) return (writes[0] ?? now) + HOUR - now;
-    const lastMinute = writes.length - this.#limits.perMinute;
-    const oldestInMinute = lastMinute >= 0 ? writes[lastMinute] : undefined;
-    if (oldestInMinute !== undefined && oldestInMinute > now - MINUTE) return oldestInMinute + MINUTE - now;
-    writes.push(now);
-    return 0;
+    while (writes.length > 0 && (writes[0] ?? 0) <= now - HOUR_MS) writes.shift();
+    const wait = writeWaitMs(writes, window.pausedUntil, this.#limits, now);
+    if (wait <= 0) writes.push(now);
+    return wait;
   }
 
   #window(installationId: number): InstallationWindow {
@@ -77,5 +69,13 @@ export class WritePacer {
       this.#windows.set(installationId, window);
     }
     return window;
+  }
+}
+
+export function checkWriteLimits(limits: WriteLimits): void {
+  if (!(limits.perMinute >= 1 && limits.perHour >= limits.perMinute)) {
+    throw new Error(
+      `Write limits must allow at least 1 write per minute and no fewer per hour than per minute; got ${limits.perMinute}/min and ${limits.perHour}/h.`,
+    );
   }
 }

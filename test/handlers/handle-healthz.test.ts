@@ -59,4 +59,49 @@ describe("handleHealthz", () => {
     };
     expect((await get(source, "/other")).status).toBe(404);
   });
+
+  const lease = { owner: "pg-1-abc", ms: 15_000, held: 1 };
+
+  it("reports the database, this process's leases, expired leases elsewhere and the last recovery", async () => {
+    const source = {
+      stopping: false,
+      stats: async () => ({ queued: 0, running: 2, retrying: 0, failed: 0 }),
+      storeHealth: async () => ({
+        kind: "postgres" as const,
+        ready: true,
+        lease,
+        elsewhere: { running: 1, expired: 1 },
+      }),
+      recovery: () => ({ at: "2024-01-01T00:00:00.000Z", redelivered: 2, enqueued: 1 }),
+    };
+    expect((await get(source)).body).toMatchObject({
+      status: "ok",
+      store: { ok: true, kind: "postgres", ready: true },
+      lease,
+      elsewhere: { running: 1, expired: 1 },
+      recovery: { redelivered: 2, enqueued: 1 },
+    });
+  });
+
+  it("fails readiness (503) while migrations run, without touching the tables", async () => {
+    const source = {
+      stopping: false,
+      stats: async (): Promise<never> => {
+        throw new Error("stats must wait for the migrations");
+      },
+      storeHealth: async () => ({
+        kind: "postgres" as const,
+        ready: false,
+        lease: { ...lease, held: 0 },
+        elsewhere: { running: 0, expired: 0 },
+      }),
+    };
+    expect(await get(source)).toEqual({
+      status: 503,
+      body: {
+        status: "starting",
+        store: { ok: false, kind: "postgres", ready: false, reason: "migrations are running" },
+      },
+    });
+  });
 });

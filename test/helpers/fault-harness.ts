@@ -281,9 +281,9 @@ export class FaultWorld {
     this.#llmAnswer = answer;
   }
 
-  async startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-    const port = await freePort();
-    const server = await startServerProcess({
+  /** The environment `npm start` gets in this world, listening on `port`. */
+  appEnv(port: number, env: Record<string, string> = {}): Record<string, string> {
+    return {
       NODE_ENV: "production",
       APP_ID: "1",
       PRIVATE_KEY: TEST_PRIVATE_KEY,
@@ -304,8 +304,15 @@ export class FaultWorld {
       QUEUE_RETRY_BASE_MS: "100",
       QUEUE_RETRY_MAX_MS: "400",
       SHUTDOWN_TIMEOUT_MS: "5000",
+      // The fake GitHub keeps no delivery log; test/queue/recover-missed-deliveries.test.ts covers recovery.
+      RECOVERY_INTERVAL_MS: "0",
       ...env,
-    });
+    };
+  }
+
+  async startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+    const port = await freePort();
+    const server = await startServerProcess(this.appEnv(port, env));
     const baseUrl = `http://127.0.0.1:${port}`;
     this.#running = { ...server, baseUrl, webhookUrl: `${baseUrl}/api/github/webhooks` };
     return this.#running;

@@ -156,7 +156,7 @@ describe("JobWorker never leaves a job or a check stuck", () => {
     health.tokenFailed(8, 401, "A JSON web token could not be decoded");
     expect(health.report([{ id: 3, ms: 2000 }], 1000).problems).toEqual([
       "GitHub installation tokens cannot be minted: A JSON web token could not be decoded. Check APP_ID and the private key.",
-      "job 3 has been running for 2 s, past its 1 s lease",
+      "job 3 has been running for 2 s, longer than the 1 s a triage may take",
     ]);
   });
 });

@@ -252,7 +252,10 @@ describe("JobWorker", () => {
     await store.accept({ id: "d1", event: "s" }, [request(1)], 1);
     for (let i = 0; i < 3; i++) {
       await store.claim(Date.now());
-      await store.recover(Date.now());
+      // The next process on this DATA_DIR takes over what the "crashed" one left running.
+      const next = openSqliteJobStore(dataDir);
+      await next.recover(Date.now());
+      await next.close();
     }
     await startWorker(3).start();
     await expect.poll(async () => (await store.get(1))?.state, POLL).toBe("failed");

@@ -1,0 +1,43 @@
+import type { PrJobView } from "./decide-acceptance.ts";
+import type { JobState, StoredJob } from "./job-store.ts";
+
+/**
+ * A `jobs` row as either store's driver returns it: SQLite gives integers and 0/1, PostgreSQL
+ * gives BIGINT as strings and booleans, so every column is converted, never cast.
+ */
+export type JobRow = Record<string, unknown>;
+
+export function toPrJobView(row: JobRow): PrJobView {
+  return {
+    id: Number(row.id),
+    headSha: row.head_sha === null ? null : String(row.head_sha),
+    headSeenAt: row.head_seen_at === null ? null : String(row.head_seen_at),
+    state: String(row.state) as JobState,
+    superseded: Number(row.superseded) === 1,
+    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
+    outcome: row.outcome === null ? null : String(row.outcome),
+    checkRunId: row.check_run_id === null ? null : Number(row.check_run_id),
+  };
+}
+
+export function toStoredJob(row: JobRow): StoredJob {
+  const login = row.requested_by === null ? null : String(row.requested_by);
+  return {
+    id: Number(row.id),
+    deliveryId: String(row.delivery_id),
+    installationId: Number(row.installation_id),
+    owner: String(row.owner),
+    repo: String(row.repo),
+    pullNumber: Number(row.pull_number),
+    headSha: row.head_sha === null ? null : String(row.head_sha),
+    headSeenAt: row.head_seen_at === null ? null : String(row.head_seen_at),
+    trigger: String(row.trigger) as StoredJob["trigger"],
+    requestedBy: login === null ? null : { login, commentId: Number(row.comment_id) },
+    state: String(row.state) as JobState,
+    attempts: Number(row.attempts),
+    superseded: Number(row.superseded) === 1,
+    checkRunId: row.check_run_id === null ? null : Number(row.check_run_id),
+    lastError: row.last_error === null ? null : String(row.last_error),
+    outcome: row.outcome === null ? null : String(row.outcome),
+  };
+}

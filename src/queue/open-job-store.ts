@@ -1,0 +1,41 @@
+import type { JobStore } from "./job-store.ts";
+import { PgJobStore } from "./pg-job-store.ts";
+import { PgRecoveryLedger } from "./pg-recovery-ledger.ts";
+import { PgWritePacer } from "./pg-write-pacer.ts";
+import type { QueueSettings } from "./queue-settings.ts";
+import type { RecoveryLedger } from "./recovery-ledger.ts";
+import { openSqliteJobStore } from "./sqlite-job-store.ts";
+import type { StoreSettings } from "./store-settings.ts";
+import type { WriteGate } from "./write-gate.ts";
+import { WritePacer } from "./write-pacer.ts";
+
+/** The store, and what lives beside it: the recovery ledger and the write pacing. */
+export interface OpenedStore {
+  store: JobStore;
+  ledger: RecoveryLedger;
+  pacer: WriteGate;
+  /** Resolves once deliveries can be recorded (PostgreSQL: migrations done); rejects saying how to fix it. */
+  ready: Promise<void>;
+}
+
+/** `DATABASE_URL` set: PostgreSQL, shared by every replica. Unset: SQLite in DATA_DIR, one process. */
+export function openJobStore(
+  queue: Pick<QueueSettings, "dataDir" | "writes">,
+  settings: StoreSettings,
+): OpenedStore {
+  if (settings.databaseUrl === null) {
+    const store = openSqliteJobStore(queue.dataDir, settings.leaseMs);
+    return { store, ledger: store.ledger, pacer: new WritePacer(queue.writes), ready: Promise.resolve() };
+  }
+  const store = new PgJobStore({
+    url: settings.databaseUrl,
+    leaseMs: settings.leaseMs,
+    poolSize: settings.poolSize,
+  });
+  return {
+    store,
+    ledger: new PgRecoveryLedger(store.pool, store.ready),
+    pacer: new PgWritePacer(store.pool, store.ready, queue.writes),
+    ready: store.ready,
+  };
+}
