@@ -6,6 +6,7 @@ import type { DiffFile } from "../diff/diff-model.ts";
 import { HEX_PRIVATE_KEY_RULE_ID, hexPrivateKeyRule } from "./hex-private-key-rule.ts";
 import { isDocumentedExample } from "./is-placeholder-secret.ts";
 import { SECRET_ASSIGNMENT_RULE_ID, secretAssignmentRule } from "./secret-assignment-rule.ts";
+import { VENDOR_TOKEN_RULE_ID, vendorTokenRule } from "./vendor-token-rule.ts";
 
 // secretlint records a performance mark per rule per file and never frees them: in a
 // long-running app that is a leak (72 MB after one 3,000-file PR) and most of the scan's time.
@@ -30,6 +31,7 @@ const CONFIG: SecretLintCoreConfig = {
     { id: "@secretlint/secretlint-rule-preset-recommend", rule: recommendedPreset },
     { id: SECRET_ASSIGNMENT_RULE_ID, rule: secretAssignmentRule },
     { id: HEX_PRIVATE_KEY_RULE_ID, rule: hexPrivateKeyRule },
+    { id: VENDOR_TOKEN_RULE_ID, rule: vendorTokenRule },
   ],
 };
 
@@ -67,8 +69,7 @@ async function scanFiles(files: readonly DiffFile[]): Promise<SecretHit[]> {
       source: { content: text.content, filePath: file.path, ext: extension(file.path), contentType: "text" },
       options: { config: CONFIG },
     });
-    for (const message of result.messages) {
-      if (message.type !== "message") continue;
+    for (const message of withoutOverlaps(result.messages)) {
       const hit = toHit(file.path, text, message);
       if (hit && !isDocumentedExample(hit.value)) hits.push(hit);
     }
@@ -124,6 +125,31 @@ function extension(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(dot) : "";
+}
+
+type LintMessage = Awaited<ReturnType<typeof lintSource>>["messages"][number];
+
+/**
+ * Two rules can report one secret with slightly different ranges (the preset's private-key rule
+ * and ours, a URL and the token in it): keep one report per stretch of text, the preset's first,
+ * then the longer one.
+ */
+function withoutOverlaps(messages: readonly LintMessage[]): LintMessage[] {
+  const ranked = messages
+    .filter((message) => message.type === "message")
+    .sort(
+      (a, b) =>
+        Number(a.ruleId.startsWith("pr-triage/")) - Number(b.ruleId.startsWith("pr-triage/")) ||
+        b.range[1] - b.range[0] - (a.range[1] - a.range[0]),
+    );
+  const kept: LintMessage[] = [];
+  for (const message of ranked) {
+    const overlaps = kept.some(
+      (other) => message.range[0] < other.range[1] && other.range[0] < message.range[1],
+    );
+    if (!overlaps) kept.push(message);
+  }
+  return kept.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** Two rules can match one value (a generic name rule and a vendor rule); keep the vendor's. */
