@@ -18,6 +18,7 @@ import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
+import { evalGitleaksFormats } from "./eval-gitleaks-formats.ts";
 
 const CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
 /** Rules secretlint's own tests use to exercise comment filters; they are not in any preset. */
@@ -38,6 +39,8 @@ if (!existsSync(CORPUS)) {
 
 await evalUnicode();
 await evalSecrets();
+heading("Secret formats of gitleaks' rule set (one generated sample per rule, as an added file)");
+failures.push(...(await evalGitleaksFormats(CORPUS, row)));
 await evalRealPrs();
 await evalExpress7335();
 

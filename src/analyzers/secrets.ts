@@ -26,7 +26,10 @@ export const secrets: Analyzer = {
   async run({ files }) {
     const findings: Finding[] = [];
     for (const hit of await scanSecrets(files)) {
-      const heuristic = hit.ruleId === SECRET_ASSIGNMENT_RULE_ID || hit.ruleId === HEX_PRIVATE_KEY_RULE_ID;
+      const heuristic =
+        hit.ruleId === SECRET_ASSIGNMENT_RULE_ID ||
+        hit.ruleId === HEX_PRIVATE_KEY_RULE_ID ||
+        (hit.ruleId === VENDOR_TOKEN_RULE_ID && vendorTokenFormat(hit.messageId)?.byName === true);
       // A name-based guess in test code is usually a fixture; a vendor-format token is not.
       if (heuristic && isTestFile(hit.path)) continue;
       findings.push(toFinding(hit, heuristic));

@@ -116,7 +116,7 @@ const UNPREFIXED_KEY_VENDORS = [
 const HEX32 = "[0-9a-f]{32}";
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 /** A line break inside a PEM block: a real one, or `\n` escaped in a JSON or code string. */
-const PEM_LINE = String.raw`(?:\r?\n|\\r?\\n)[ \t]*`;
+const PEM_LINE = String.raw`(?:\r?\n|(?:\\r)?\\n)[ \t]*`;
 /** No letter, digit or `_` right before or after: a token is a whole word. */
 const START = "(?<![A-Za-z0-9_])";
 const END = "(?![A-Za-z0-9_])";
@@ -569,6 +569,15 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
     pattern: token("(?:EAA[B-Z0-9][A-Za-z0-9]{100,}|\\d{15,16}\\|[\\w-]{27,40})"),
     minEntropy: 3.5,
   },
+  // Identified only by the vendor's name on the same line: a 32-hex Twilio auth token.
+  {
+    id: "twilio-auth-token",
+    name: "a Twilio auth token",
+    keywords: ["twilio"],
+    pattern: token("[0-9a-f]{32}"),
+    context: /twilio/i,
+    minEntropy: 3,
+  },
   // A random value assigned right after a vendor's name: `DATADOG_API_KEY = "…"`, `sentry: …`.
   {
     id: "vendor-named-secret",
@@ -581,14 +590,5 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
     ),
     minEntropy: 3.5,
     byName: true,
-  },
-  // Identified only by the vendor's name on the same line: a 32-hex Twilio auth token.
-  {
-    id: "twilio-auth-token",
-    name: "a Twilio auth token",
-    keywords: ["twilio"],
-    pattern: token("[0-9a-f]{32}"),
-    context: /twilio/i,
-    minEntropy: 3,
   },
 ];
