@@ -2,6 +2,7 @@ import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
+import { workflowHardeningFindings } from "./ci-workflow-hardening.ts";
 import { codeSnippet } from "./code-snippet.ts";
 
 /** GitHub runs workflows only from the root `.github/workflows/`; `action.yml` defines reusable actions. */
@@ -143,6 +144,7 @@ function workflowFindings(file: DiffFile): Finding[] {
       });
     }
   }
+  findings.push(...workflowHardeningFindings(file, lines));
   const firstUnpinned = unpinned[0];
   if (firstUnpinned) {
     const names = [...new Set(unpinned.map((entry) => `\`${entry.uses}\``))];
