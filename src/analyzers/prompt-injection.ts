@@ -1,0 +1,85 @@
+import type { DiffFile } from "../diff/diff-model.ts";
+import type { Finding } from "../findings/finding.ts";
+import type { Analyzer } from "./analyzer.ts";
+import { analyzerFinding } from "./analyzer-finding.ts";
+import { codeSnippet } from "./code-snippet.ts";
+import { isLockfile, isProseFile, isSourceFile, isTestFile } from "./file-kinds.ts";
+import { findSteeringPhrase } from "./find-steering-phrase.ts";
+import { type CarrierState, hiddenTextSegments } from "./hidden-text-segments.ts";
+
+/** Bundles and source maps repeat their sources, which are scanned themselves. */
+const GENERATED = /(^|\/)(dist|build|vendor|node_modules)\/|\.(map|min\.js|min\.css)$/;
+
+/**
+ * Text in added lines that tries to steer an AI reviewer or agent: ignore its instructions,
+ * report nothing, approve, lower the risk, skip reviewers, or trust a claimed prior approval.
+ * Hidden text (HTML comments, collapsed details, alt text, link titles, zero-width or TAG
+ * characters, config comments) is worse: it is written for the model, not for the human reader.
+ */
+export const promptInjection: Analyzer = {
+  id: "prompt-injection",
+  run({ files }) {
+    const findings: Finding[] = [];
+    for (const file of files) {
+      if (file.binary || file.status === "removed" || file.additions === 0) continue;
+      if (isLockfile(file.path) || isTestFile(file.path) || GENERATED.test(file.path)) continue;
+      findings.push(...fileFindings(file));
+    }
+    return findings;
+  },
+};
+
+function fileFindings(file: DiffFile): Finding[] {
+  const findings: Finding[] = [];
+  // Comments are hidden in rendered config (YAML, TOML, INI), not in code or Markdown.
+  const commentsHide = !isSourceFile(file.path) && !isProseFile(file.path);
+  for (const hunk of file.hunks) {
+    const state: CarrierState = { inComment: false, comment: "", detailsDepth: 0 };
+    let previous = "";
+    for (const line of hunk.lines) {
+      if (line.kind === "del" || line.newLine === null) continue;
+      const segments = hiddenTextSegments(line.content, state, commentsHide);
+      if (line.kind === "add") {
+        const finding = lineFinding(
+          file.path,
+          line.newLine,
+          line.content,
+          segments,
+          `${previous} ${state.comment}`,
+        );
+        if (finding) findings.push(finding);
+      }
+      previous = line.content;
+    }
+  }
+  return findings;
+}
+
+function lineFinding(
+  path: string,
+  lineNumber: number,
+  content: string,
+  segments: ReturnType<typeof hiddenTextSegments>,
+  context: string,
+): Finding | null {
+  // A hidden carrier first: the same phrase is worse where the human reader cannot see it.
+  const ordered = [...segments].sort((a, b) => Number(b.carrier !== null) - Number(a.carrier !== null));
+  for (const segment of ordered) {
+    const phrase = findSteeringPhrase(segment.text, context);
+    if (!phrase) continue;
+    const hidden = segment.carrier !== null;
+    return analyzerFinding({
+      ruleId: hidden ? "prompt-injection/hidden-instruction" : "prompt-injection/instruction",
+      severity: hidden ? "high" : "medium",
+      category: "prompt-injection",
+      title: hidden
+        ? `Hidden text tells an AI reviewer to ${phrase.intent}`
+        : `Text tells an AI reviewer to ${phrase.intent}`,
+      message: `\`${codeSnippet(content)}\` reads as an instruction to an AI reviewer or agent to ${phrase.intent}${hidden ? `, hidden in ${segment.carrier} where a human reading the rendered file will not see it` : ""}. A model that obeys it reports nothing, so this PR needs a human reviewer; remove the text unless it is documentation about such attacks.`,
+      riskFloor: hidden ? 70 : 40,
+      path,
+      line: lineNumber,
+    });
+  }
+  return null;
+}
