@@ -12,7 +12,9 @@ import { agentConfig } from "../src/analyzers/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "../src/analyzers/analyzer.ts";
 import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
 import { ANALYZERS } from "../src/analyzers/registry.ts";
+import { promptInjection } from "../src/analyzers/prompt-injection.ts";
 import { secrets } from "../src/analyzers/secrets.ts";
+import { VENDOR_TOKEN_FORMATS } from "../src/analyzers/vendor-token-formats.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
 import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
@@ -27,6 +29,21 @@ const TEST_ONLY_SECRET_RULES = new Set([
   "@secretlint/secretlint-rule-secret-alphabet",
 ]);
 const EXPRESS_7335_MUST_TRIP = ["agent-config", "secrets", "ci-workflows", "npmrc", "dependencies"];
+
+/**
+ * Rules added for issue 12 (§3–§5): the corpus noise "before" counts only the other rules, so
+ * before and after come from one run.
+ */
+const NEW_RULES = new Set([
+  ...VENDOR_TOKEN_FORMATS.map((format) => `secrets/${format.id}`),
+  "ci-workflows/github-script-injection",
+  "ci-workflows/unsecure-command",
+  "ci-workflows/unsecure-commands-enabled",
+  "ci-workflows/workflow-run-injection",
+  "ci-workflows/privileged-pr-fetch",
+  "prompt-injection/instruction",
+  "prompt-injection/hidden-instruction",
+]);
 
 const failures: string[] = [];
 
@@ -69,6 +86,7 @@ async function evalUnicode(): Promise<void> {
   }
   let benignHits = 0;
   let escalations = 0;
+  let injectionHits = 0;
   for (const path of benign) {
     // Placed where Cursor reads rules, so the agent-config analyzer sees them as agent rules too.
     const repoPath = `.cursor/rules/${path.slice(path.lastIndexOf("/") + 1)}`;
@@ -76,6 +94,7 @@ async function evalUnicode(): Promise<void> {
       benignHits++;
       falseHits.push(relative(CORPUS, path));
     }
+    if ((await run(promptInjection, [fixtureFile(path, repoPath)])).length > 0) injectionHits++;
     const agent = await run(agentConfig, [fixtureFile(path, repoPath)]);
     if (agent.some((finding) => finding.ruleId !== "agent-config/instructions-changed")) escalations++;
   }
@@ -97,6 +116,7 @@ async function evalUnicode(): Promise<void> {
     `${labeledNegatives.filter((p) => falseHits.includes(relative(CORPUS, p))).length}/${labeledNegatives.length}`,
   );
   row("benign cursor rules fired (FP)", `${benignHits}/${benign.length}`);
+  row("prompt-injection on benign cursor rules (FP)", `${injectionHits}/${benign.length}`);
   row(
     "agent-config content rules on benign rules",
     `${escalations}/${benign.length} escalated beyond "instructions changed"`,
@@ -105,6 +125,7 @@ async function evalUnicode(): Promise<void> {
   for (const path of falseHits) row("  false positive", path);
   if (recall < 1) failures.push(`hidden-unicode recall ${pct(recall)} < 100%`);
   if (falseHits.length > 0) failures.push(`hidden-unicode fired on ${falseHits.length} benign files`);
+  if (injectionHits > 0) failures.push(`prompt-injection fired on ${injectionHits} benign cursor rules`);
 }
 
 async function evalSecrets(): Promise<void> {
@@ -181,8 +202,8 @@ async function evalRealPrs(): Promise<void> {
   heading(
     `Real PR diffs: PRs each analyzer fires on (noise check, ${diffs.length} PRs, express-7335 excluded)`,
   );
-  const fired = new Map<string, { any: number; medium: number }>(
-    ANALYZERS.map((a) => [a.id, { any: 0, medium: 0 }]),
+  const fired = new Map<string, { any: number; medium: number; before: number }>(
+    ANALYZERS.map((a) => [a.id, { any: 0, medium: 0, before: 0 }]),
   );
   const floors = { low: 0, medium: 0, high: 0, critical: 0 };
   const started = performance.now();
@@ -194,6 +215,7 @@ async function evalRealPrs(): Promise<void> {
       const count = fired.get(analyzer.id);
       if (!count || findings.length === 0) continue;
       count.any++;
+      if (findings.some((finding) => !NEW_RULES.has(finding.ruleId))) count.before++;
       if (
         findings.some(
           (finding) =>
@@ -205,7 +227,8 @@ async function evalRealPrs(): Promise<void> {
     }
     floors[floor >= 85 ? "critical" : floor >= 60 ? "high" : floor >= 30 ? "medium" : "low"]++;
   }
-  for (const [id, count] of fired) row(id, `${count.any} PRs (${count.medium} with medium or worse)`);
+  for (const [id, count] of fired)
+    row(id, `${count.any} PRs (${count.medium} with medium or worse); ${count.before} without issue 12's rules`);
   row(
     "analyzer floor per PR",
     `low ${floors.low}, medium ${floors.medium}, high ${floors.high}, critical ${floors.critical}`,
