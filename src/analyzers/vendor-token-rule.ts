@@ -51,15 +51,24 @@ export const vendorTokenRule: SecretLintRuleCreator = {
     return {
       file(source) {
         const lower = source.content.toLowerCase();
+        // Several formats share a keyword; each substring search of a large file counts.
+        const present = new Map<string, boolean>();
+        const has = (keyword: string): boolean => {
+          let found = present.get(keyword);
+          if (found === undefined) {
+            found = lower.includes(keyword);
+            present.set(keyword, found);
+          }
+          return found;
+        };
         for (const { format, pattern } of COMPILED) {
-          if (format.keywords.length > 0 && !format.keywords.some((keyword) => lower.includes(keyword)))
-            continue;
+          if (format.keywords.length > 0 && !format.keywords.some(has)) continue;
           for (const match of source.content.matchAll(pattern)) {
             const range = secretRange(match);
             const value = source.content.slice(range[0], range[1]);
             if (format.minEntropy !== undefined && shannonEntropy(value) < format.minEntropy) continue;
-            if (format.context && !format.context.test(lineBefore(source.content, range[0]))) continue;
             if (format.byName && !plausibleNamedSecret(value)) continue;
+            if (format.context && !format.context.test(lineBefore(source.content, range[0]))) continue;
             context.report({ message: t(messageIdOf(format)), range });
           }
         }
