@@ -11,8 +11,8 @@ import { join, relative, resolve } from "node:path";
 import { agentConfig } from "../src/analyzers/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "../src/analyzers/analyzer.ts";
 import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
-import { ANALYZERS } from "../src/analyzers/registry.ts";
 import { promptInjection } from "../src/analyzers/prompt-injection.ts";
+import { ANALYZERS } from "../src/analyzers/registry.ts";
 import { secrets } from "../src/analyzers/secrets.ts";
 import { VENDOR_TOKEN_FORMATS } from "../src/analyzers/vendor-token-formats.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
@@ -228,7 +228,10 @@ async function evalRealPrs(): Promise<void> {
     floors[floor >= 85 ? "critical" : floor >= 60 ? "high" : floor >= 30 ? "medium" : "low"]++;
   }
   for (const [id, count] of fired)
-    row(id, `${count.any} PRs (${count.medium} with medium or worse); ${count.before} without issue 12's rules`);
+    row(
+      id,
+      `${count.any} PRs (${count.medium} with medium or worse); ${count.before} without issue 12's rules`,
+    );
   row(
     "analyzer floor per PR",
     `low ${floors.low}, medium ${floors.medium}, high ${floors.high}, critical ${floors.critical}`,

@@ -34,6 +34,7 @@ describe("ci-workflows: GitHub's security-hardening rules", () => {
 
   it("leaves github-script alone when the text comes through env, and other steps' scripts alone", async () => {
     const safe = GITHUB_SCRIPT.replace(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an Actions expression is the input.
       'const title = "${{ github.event.issue.title }}";',
       "const title = process.env.TITLE;",
     );
