@@ -7,6 +7,13 @@ import { isLockfile, isProseFile, isSourceFile, isTestFile } from "./file-kinds.
 import { findSteeringPhrase } from "./find-steering-phrase.ts";
 import { type CarrierState, hiddenTextSegments } from "./hidden-text-segments.ts";
 
+/**
+ * A line can only matter if it opens or closes an HTML comment or a details block, hides
+ * characters, or holds a verb one of the steering phrases starts with.
+ */
+const MAY_MATTER =
+  /<!--|<\/?details|[\u200b-\u200d\u2060\ufeff\u{e0000}-\u{e007f}]|\b(?:ignore|disregard|forget|override|don't|do\s+not|dont|never|no\s+need|approve|approved|lgtm|risk|safe|benign|harmless|trusted|review|reviewed|reviewers|approval|code\s*owners|vetted|audited|signed|cleared)\b/iu;
+
 /** Bundles and source maps repeat their sources, which are scanned themselves. */
 const GENERATED = /(^|\/)(dist|build|vendor|node_modules)\/|\.(map|min\.js|min\.css)$/;
 
@@ -38,6 +45,12 @@ function fileFindings(file: DiffFile): Finding[] {
     let previous = "";
     for (const line of hunk.lines) {
       if (line.kind === "del" || line.newLine === null) continue;
+      // Most lines hold no steering verb, no hidden characters and no comment or details
+      // boundary; skipping them keeps a 100,000-line PR cheap.
+      if (!state.inComment && !MAY_MATTER.test(line.content)) {
+        previous = line.content;
+        continue;
+      }
       const segments = hiddenTextSegments(line.content, state, commentsHide);
       if (line.kind === "add") {
         const finding = lineFinding(

@@ -13,9 +13,16 @@ export interface VendorTokenFormat {
   name: string;
   /**
    * Lower-case literals, one of which the file must contain (case-insensitively) before the
-   * pattern runs: a cheap filter that keeps a 3,000-file scan fast. Empty: always run.
+   * pattern runs: all formats' keywords are found in one pass, so a 3,000-file scan stays fast.
+   * Keep them specific (`glpat-`, not `gl`): a keyword that every file contains costs a pass of
+   * its pattern over every file. Empty: always run.
    */
   keywords: readonly string[];
+  /**
+   * The keywords name the vendor somewhere in the file (`twilio`, `private key`) rather than
+   * being part of the token (`glpat-`), so they are searched in the whole text.
+   */
+  keywordsAnywhere?: boolean;
   pattern: RegExp;
   /** Minimum Shannon entropy (bits per character) of the secret, for shapes an ordinary word can take. */
   minEntropy?: number;
@@ -76,7 +83,6 @@ const UNPREFIXED_KEY_VENDORS = [
   "kucoin",
   "launchdarkly",
   "linkedin",
-  "lob",
   "looker",
   "mailgun",
   "mapbox",
@@ -98,7 +104,6 @@ const UNPREFIXED_KEY_VENDORS = [
   "pusher",
   "rapidapi",
   "rollbar",
-  "segment",
   "sendbird",
   "sentry",
   "snyk",
@@ -132,6 +137,7 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "pem-private-key",
     name: "a PEM private key",
+    keywordsAnywhere: true,
     keywords: ["private key"],
     pattern: new RegExp(
       `-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?:${PEM_LINE}(?:[\\w-]+: [^\\r\\n\\\\]*)?)*(?:${PEM_LINE}[A-Za-z0-9+/=]{16,})+(?:${PEM_LINE}[A-Za-z0-9+/=]+)*(?:${PEM_LINE}-----END \\1-----)?`,
@@ -157,7 +163,8 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "telegram-bot-token",
     name: "a Telegram bot token",
-    keywords: [":"],
+    keywordsAnywhere: true,
+    keywords: ["telegr", "bot"],
     pattern: /(?<![\w:])\d{5,12}:[A-Za-z0-9_-]{35}(?![\w-])/,
     minEntropy: 3.5,
   },
@@ -179,7 +186,8 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "twilio-api-key",
     name: "a Twilio API key",
-    keywords: ["sk"],
+    keywordsAnywhere: true,
+    keywords: ["twilio"],
     pattern: token("SK[0-9a-fA-F]{32}"),
     minEntropy: 3,
   },
@@ -199,7 +207,20 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "gitlab-token",
     name: "a GitLab token",
-    keywords: ["gl", "gr1348941"],
+    keywords: [
+      "glptt-",
+      "gr1348941",
+      "glrt-",
+      "gldt-",
+      "glft-",
+      "glimt-",
+      "glsoat-",
+      "glcbt-",
+      "glagent-",
+      "gloas-",
+      "glffct-",
+      "glpat-",
+    ],
     pattern: token(
       "(?:glptt-[0-9a-f]{40}|GR1348941[\\w-]{20,}|glrt-[\\w.-]{20,}|gldt-[\\w-]{20,}|glft-[\\w-]{20,}|glimt-[\\w-]{25,}|glsoat-[\\w-]{20,}|glcbt-[\\w-]{20,}|glagent-[\\w-]{50,}|gloas-[\\w-]{64,}|glffct-[\\w-]{20,}|glpat-[\\w.-]{20,})",
     ),
@@ -232,6 +253,7 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "mailgun-key",
     name: "a Mailgun API or signing key",
+    keywordsAnywhere: true,
     keywords: ["mailgun"],
     pattern: new RegExp(`${START}(?:key-${HEX32}|${HEX32}-[0-9a-f]{8}-[0-9a-f]{8})${END}`, "i"),
   },
@@ -269,7 +291,7 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "doppler-token",
     name: "a Doppler token",
-    keywords: ["dp."],
+    keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
     pattern: token("dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}"),
   },
   {
@@ -458,7 +480,7 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "settlemint-token",
     name: "a SettleMint access token",
-    keywords: ["sm_"],
+    keywords: ["sm_aat_", "sm_pat_", "sm_sat_"],
     pattern: token("sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}"),
   },
   {
@@ -559,13 +581,14 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "plaid-access-token",
     name: "a Plaid access token",
-    keywords: ["access-"],
+    keywords: ["access-sandbox-", "access-development-", "access-production-"],
     pattern: token(`access-(?:sandbox|development|production)-${UUID}`, "i"),
   },
   {
     id: "facebook-access-token",
     name: "a Facebook access token",
-    keywords: ["eaa", "|"],
+    keywordsAnywhere: true,
+    keywords: ["facebook", "eaa"],
     pattern: token("(?:EAA[B-Z0-9][A-Za-z0-9]{100,}|\\d{15,16}\\|[\\w-]{27,40})"),
     minEntropy: 3.5,
   },
@@ -573,6 +596,7 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "twilio-auth-token",
     name: "a Twilio auth token",
+    keywordsAnywhere: true,
     keywords: ["twilio"],
     pattern: token("[0-9a-f]{32}"),
     context: /twilio/i,
@@ -582,8 +606,9 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
   {
     id: "vendor-named-secret",
     name: "a random value assigned to a vendor's name (likely that vendor's credential)",
-    // No keyword filter: eighty substring searches per file cost more than finding the few
-    // random-looking assignments first and reading the vendor's name on their line.
+    keywordsAnywhere: true,
+    // Eighty vendor names would cost a search each: the few random-looking assignments are
+    // found first, and their line is read for a vendor's name.
     keywords: [],
     pattern: /(?:=|:|=>|\?=)[ \t"'`=]{0,5}(?<secret>[A-Za-z0-9][\w+/=.~-]{19,99})(?![\w+/=.~-])/,
     context: new RegExp(

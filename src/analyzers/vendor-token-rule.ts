@@ -2,6 +2,7 @@ import type { SecretLintRuleCreator } from "@secretlint/types";
 import { isPlaceholderValue } from "./is-placeholder-secret.ts";
 import { looksRandom } from "./looks-random.ts";
 import { shannonEntropy } from "./shannon-entropy.ts";
+import { tokenRuns } from "./token-runs.ts";
 import { VENDOR_TOKEN_FORMATS, type VendorTokenFormat } from "./vendor-token-formats.ts";
 
 export const VENDOR_TOKEN_RULE_ID = "pr-triage/vendor-token";
@@ -16,6 +17,47 @@ const COMPILED: readonly CompiledFormat[] = VENDOR_TOKEN_FORMATS.map((format) =>
   format,
   pattern: new RegExp(format.pattern.source, `${format.pattern.flags.replace(/[gd]/g, "")}gd`),
 }));
+
+/** Shorter than the shortest token in the table (an Alibaba key id): no format fits. */
+const MIN_TOKEN_LENGTH = 16;
+
+const TOKEN_KEYWORDS = keywordPattern(VENDOR_TOKEN_FORMATS.filter((format) => !format.keywordsAnywhere));
+const FILE_KEYWORDS = keywordPattern(VENDOR_TOKEN_FORMATS.filter((format) => format.keywordsAnywhere));
+
+interface KeywordPattern {
+  pattern: RegExp;
+  /** A match consumes its text, so each keyword also marks the keywords inside it (`api-` in `bedrock-api-key-`). */
+  contained: Map<string, string[]>;
+}
+
+/** The formats' keywords as one alternation, longest first: one pass instead of one per keyword. */
+function keywordPattern(formats: readonly VendorTokenFormat[]): KeywordPattern {
+  const keywords = [...new Set(formats.flatMap((format) => format.keywords))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const escaped = keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return {
+    pattern: new RegExp(escaped.join("|") || "(?!)", "gi"),
+    contained: new Map(
+      keywords.map((keyword) => [keyword, keywords.filter((other) => keyword.includes(other))]),
+    ),
+  };
+}
+
+function keywordsIn(content: string): Set<string> {
+  const found = new Set<string>();
+  // Keywords that are part of a token can only sit in a long run of token characters: nearly
+  // all code is short words, so this reads a small part of a large diff.
+  const runs = tokenRuns(content, MIN_TOKEN_LENGTH);
+  for (const { pattern, contained } of [TOKEN_KEYWORDS, FILE_KEYWORDS]) {
+    for (const match of (pattern === TOKEN_KEYWORDS.pattern ? runs : content).matchAll(pattern)) {
+      const keyword = match[0].toLowerCase();
+      if (found.has(keyword)) continue;
+      for (const inner of contained.get(keyword) ?? [keyword]) found.add(inner);
+    }
+  }
+  return found;
+}
 
 const BY_MESSAGE_ID = new Map(VENDOR_TOKEN_FORMATS.map((format) => [messageIdOf(format), format]));
 
@@ -50,19 +92,10 @@ export const vendorTokenRule: SecretLintRuleCreator = {
     const t = context.createTranslator(messages);
     return {
       file(source) {
-        const lower = source.content.toLowerCase();
-        // Several formats share a keyword; each substring search of a large file counts.
-        const present = new Map<string, boolean>();
-        const has = (keyword: string): boolean => {
-          let found = present.get(keyword);
-          if (found === undefined) {
-            found = lower.includes(keyword);
-            present.set(keyword, found);
-          }
-          return found;
-        };
+        const present = keywordsIn(source.content);
         for (const { format, pattern } of COMPILED) {
-          if (format.keywords.length > 0 && !format.keywords.some(has)) continue;
+          if (format.keywords.length > 0 && !format.keywords.some((keyword) => present.has(keyword)))
+            continue;
           for (const match of source.content.matchAll(pattern)) {
             const range = secretRange(match);
             const value = source.content.slice(range[0], range[1]);
