@@ -176,6 +176,13 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
     pattern:
       /https:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/(?:v\d+\/)?webhooks\/(?<secret>\d{17,20}\/[\w-]{60,72})/,
   },
+  // Airtable personal access tokens: `pat` + 14 characters, a dot, 64 hex characters.
+  {
+    id: "airtable-pat",
+    name: "an Airtable personal access token",
+    keywords: ["pat"],
+    pattern: token("pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}"),
+  },
   {
     id: "stripe-webhook-secret",
     name: "a Stripe webhook signing secret",
@@ -610,9 +617,10 @@ export const VENDOR_TOKEN_FORMATS: readonly VendorTokenFormat[] = [
     // Eighty vendor names would cost a search each: the few random-looking assignments are
     // found first, and their line is read for a vendor's name.
     keywords: [],
-    pattern: /(?:=|:|=>|\?=)[ \t"'`=]{0,5}(?<secret>[A-Za-z0-9][\w+/=.~-]{19,99})(?![\w+/=.~-])/,
+    // `=`, `:`, `=>`, `?=`, a `||` fallback, an argument list's `,`, an XML element's `>`.
+    pattern: /(?:=|:|=>|\?=|\|\||,|>)[ \t"'`=]{0,5}(?<secret>[A-Za-z0-9][\w+/=.~-]{19,99})(?![\w+/=.~-])/,
     context: new RegExp(
-      `(?:${UNPREFIXED_KEY_VENDORS.join("|")})[\\w.-]*["'\\s]{0,3}[?:=]*>?[ \\t"'\x60=]{0,5}$`,
+      `(?:${UNPREFIXED_KEY_VENDORS.join("|")})[\\w.-]*["'\\s]{0,3}(?:[?:=]*>?|\\|\\||,)[ \\t"'\x60=]{0,5}$`,
       "i",
     ),
     minEntropy: 3.5,
