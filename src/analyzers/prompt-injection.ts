@@ -38,6 +38,11 @@ export const promptInjection: Analyzer = {
 
 function fileFindings(file: DiffFile): Finding[] {
   const findings: Finding[] = [];
+  // One test of the file's added text rules out almost every file of a large PR at once.
+  const added = file.hunks.flatMap((hunk) =>
+    hunk.lines.filter((line) => line.kind === "add").map((line) => line.content),
+  );
+  if (!MAY_MATTER.test(added.join("\n"))) return findings;
   // Comments are hidden in rendered config (YAML, TOML, INI), not in code or Markdown.
   const commentsHide = !isSourceFile(file.path) && !isProseFile(file.path);
   for (const hunk of file.hunks) {
