@@ -5,11 +5,13 @@
 import { runAckBench } from "./ack-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
+import { runSecretScanBench } from "./secret-scan-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   diff: runDiffBench,
   "llm-tokens": runLlmTokenBench,
+  secrets: runSecretScanBench,
 };
 
 const wanted = process.argv.slice(2);
