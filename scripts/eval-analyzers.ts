@@ -14,13 +14,13 @@ import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
 import { promptInjection } from "../src/analyzers/prompt-injection.ts";
 import { ANALYZERS } from "../src/analyzers/registry.ts";
 import { secrets } from "../src/analyzers/secrets.ts";
-import { VENDOR_TOKEN_FORMATS } from "../src/analyzers/vendor-token-formats.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
 import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
 import { evalGitleaksFormats } from "./eval-gitleaks-formats.ts";
+import { NEW_RULES } from "./new-rules.ts";
 
 const CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
 /** Rules secretlint's own tests use to exercise comment filters; they are not in any preset. */
@@ -29,21 +29,6 @@ const TEST_ONLY_SECRET_RULES = new Set([
   "@secretlint/secretlint-rule-secret-alphabet",
 ]);
 const EXPRESS_7335_MUST_TRIP = ["agent-config", "secrets", "ci-workflows", "npmrc", "dependencies"];
-
-/**
- * Rules added for issue 12 (§3–§5): the corpus noise "before" counts only the other rules, so
- * before and after come from one run.
- */
-const NEW_RULES = new Set([
-  ...VENDOR_TOKEN_FORMATS.map((format) => `secrets/${format.id}`),
-  "ci-workflows/github-script-injection",
-  "ci-workflows/unsecure-command",
-  "ci-workflows/unsecure-commands-enabled",
-  "ci-workflows/workflow-run-injection",
-  "ci-workflows/privileged-pr-fetch",
-  "prompt-injection/instruction",
-  "prompt-injection/hidden-instruction",
-]);
 
 const failures: string[] = [];
 
@@ -206,6 +191,7 @@ async function evalRealPrs(): Promise<void> {
     ANALYZERS.map((a) => [a.id, { any: 0, medium: 0, before: 0 }]),
   );
   const floors = { low: 0, medium: 0, high: 0, critical: 0 };
+  const newRuleHits: string[] = [];
   const started = performance.now();
   for (const name of diffs) {
     const files = parseUnifiedDiff(readFileSync(join(dir, name), "utf8"));
@@ -216,6 +202,9 @@ async function evalRealPrs(): Promise<void> {
       if (!count || findings.length === 0) continue;
       count.any++;
       if (findings.some((finding) => !NEW_RULES.has(finding.ruleId))) count.before++;
+      for (const finding of findings)
+        if (NEW_RULES.has(finding.ruleId))
+          newRuleHits.push(`${name} ${finding.ruleId} ${finding.path}:${finding.line}`);
       if (
         findings.some(
           (finding) =>
@@ -232,6 +221,10 @@ async function evalRealPrs(): Promise<void> {
       id,
       `${count.any} PRs (${count.medium} with medium or worse); ${count.before} without issue 12's rules`,
     );
+  row(
+    "findings of issue 12's rules",
+    `${newRuleHits.length}${newRuleHits.length ? `: ${newRuleHits.join("; ")}` : ""}`,
+  );
   row(
     "analyzer floor per PR",
     `low ${floors.low}, medium ${floors.medium}, high ${floors.high}, critical ${floors.critical}`,
