@@ -1,16 +1,9 @@
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
+import type { WorkflowLine } from "./ci-workflows.ts";
 import { codeSnippet } from "./code-snippet.ts";
 import { workflowDocument } from "./workflow-document.ts";
-
-/** A new-side line of a workflow, as `ci-workflows` sees it. */
-export interface HardeningLine {
-  line: number;
-  content: string;
-  added: boolean;
-  inRun: boolean;
-}
 
 /**
  * Contexts an outside contributor controls, from GitHub's "Security hardening for GitHub
@@ -37,7 +30,7 @@ type At = (line: number, fields: Omit<Parameters<typeof analyzerFinding>[0], "pa
  * `workflow_run` branch names and messages in shell, and fetching PR code from a
  * `pull_request_target` job's shell. Only added lines are reported.
  */
-export function workflowHardeningFindings(file: DiffFile, lines: readonly HardeningLine[]): Finding[] {
+export function workflowHardeningFindings(file: DiffFile, lines: readonly WorkflowLine[]): Finding[] {
   const findings: Finding[] = [];
   const at: At = (line, fields) => findings.push(analyzerFinding({ ...fields, path: file.path, line }));
   const document = workflowDocument(file);
@@ -70,7 +63,7 @@ export function workflowHardeningFindings(file: DiffFile, lines: readonly Harden
   return findings;
 }
 
-function workflowCommand(line: HardeningLine, at: At): void {
+function workflowCommand(line: WorkflowLine, at: At): void {
   const command = WORKFLOW_COMMAND.exec(line.content)?.[1];
   if (command) {
     at(line.line, {
@@ -96,7 +89,7 @@ function workflowCommand(line: HardeningLine, at: At): void {
 }
 
 function githubScriptInjection(
-  lines: readonly HardeningLine[],
+  lines: readonly WorkflowLine[],
   scripts: readonly { text: string; firstLine: number }[] | undefined,
   at: At,
 ): void {
@@ -120,7 +113,7 @@ function githubScriptInjection(
 }
 
 /** `script:` lines of steps whose `uses: actions/github-script@…` is visible in the same hunk. */
-function scriptLinesInView(lines: readonly HardeningLine[]): { line: number; content: string }[] {
+function scriptLinesInView(lines: readonly WorkflowLine[]): { line: number; content: string }[] {
   const out: { line: number; content: string }[] = [];
   let stepIsGithubScript = false;
   let stepIndent = -1;
@@ -147,7 +140,7 @@ function scriptLinesInView(lines: readonly HardeningLine[]): { line: number; con
   return out;
 }
 
-function visibleTriggers(lines: readonly HardeningLine[]): Set<string> {
+function visibleTriggers(lines: readonly WorkflowLine[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
     const match = TRIGGER_LINE.exec(line.content);

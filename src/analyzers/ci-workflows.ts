@@ -20,7 +20,8 @@ const UNTRUSTED_CONTEXT =
 const REMOTE_EXEC =
   /\bnpx\s+(-y|--yes)\b|\bnpx\s+[^|;&]*@|\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+)?(ba|z)?sh\b|\buvx\s+\S|\bpipx\s+run\b|\bbunx\s+\S/;
 
-interface WorkflowLine {
+/** A new-side line of a workflow file. */
+export interface WorkflowLine {
   line: number;
   content: string;
   added: boolean;

@@ -52,6 +52,8 @@ function fileFindings(file: DiffFile): Finding[] {
       if (line.kind === "del" || line.newLine === null) continue;
       // Most lines hold no steering verb, no hidden characters and no comment or details
       // boundary; skipping them keeps a 100,000-line PR cheap.
+      // An addressee named in a comment that has closed does not carry over to later lines.
+      if (!state.inComment) state.comment = "";
       if (!state.inComment && !MAY_MATTER.test(line.content)) {
         previous = line.content;
         continue;
