@@ -10,6 +10,7 @@ import { runLlmCacheBench } from "./llm-cache-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
 import { runQueueBench } from "./queue-bench.ts";
 import { runReviewEffortBench } from "./review-effort-bench.ts";
+import { runSecretScanBench } from "./secret-scan-bench.ts";
 import { runSummarySizeBench } from "./summary-size-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   "review-effort": runReviewEffortBench,
   "summary-size": runSummarySizeBench,
   queue: runQueueBench,
+  secrets: runSecretScanBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -11,6 +11,7 @@ import { join, relative, resolve } from "node:path";
 import { agentConfig } from "../src/analyzers/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "../src/analyzers/analyzer.ts";
 import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
+import { promptInjection } from "../src/analyzers/prompt-injection.ts";
 import { ANALYZERS } from "../src/analyzers/registry.ts";
 import { secrets } from "../src/analyzers/secrets.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
@@ -18,6 +19,8 @@ import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
+import { evalGitleaksFormats } from "./eval-gitleaks-formats.ts";
+import { NEW_RULES } from "./new-rules.ts";
 
 const CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
 /** Rules secretlint's own tests use to exercise comment filters; they are not in any preset. */
@@ -38,6 +41,8 @@ if (!existsSync(CORPUS)) {
 
 await evalUnicode();
 await evalSecrets();
+heading("Secret formats of gitleaks' rule set (one generated sample per rule, as an added file)");
+failures.push(...(await evalGitleaksFormats(CORPUS, row)));
 await evalRealPrs();
 await evalExpress7335();
 
@@ -66,6 +71,7 @@ async function evalUnicode(): Promise<void> {
   }
   let benignHits = 0;
   let escalations = 0;
+  let injectionHits = 0;
   for (const path of benign) {
     // Placed where Cursor reads rules, so the agent-config analyzer sees them as agent rules too.
     const repoPath = `.cursor/rules/${path.slice(path.lastIndexOf("/") + 1)}`;
@@ -73,6 +79,7 @@ async function evalUnicode(): Promise<void> {
       benignHits++;
       falseHits.push(relative(CORPUS, path));
     }
+    if ((await run(promptInjection, [fixtureFile(path, repoPath)])).length > 0) injectionHits++;
     const agent = await run(agentConfig, [fixtureFile(path, repoPath)]);
     if (agent.some((finding) => finding.ruleId !== "agent-config/instructions-changed")) escalations++;
   }
@@ -94,6 +101,7 @@ async function evalUnicode(): Promise<void> {
     `${labeledNegatives.filter((p) => falseHits.includes(relative(CORPUS, p))).length}/${labeledNegatives.length}`,
   );
   row("benign cursor rules fired (FP)", `${benignHits}/${benign.length}`);
+  row("prompt-injection on benign cursor rules (FP)", `${injectionHits}/${benign.length}`);
   row(
     "agent-config content rules on benign rules",
     `${escalations}/${benign.length} escalated beyond "instructions changed"`,
@@ -102,6 +110,7 @@ async function evalUnicode(): Promise<void> {
   for (const path of falseHits) row("  false positive", path);
   if (recall < 1) failures.push(`hidden-unicode recall ${pct(recall)} < 100%`);
   if (falseHits.length > 0) failures.push(`hidden-unicode fired on ${falseHits.length} benign files`);
+  if (injectionHits > 0) failures.push(`prompt-injection fired on ${injectionHits} benign cursor rules`);
 }
 
 async function evalSecrets(): Promise<void> {
@@ -178,10 +187,11 @@ async function evalRealPrs(): Promise<void> {
   heading(
     `Real PR diffs: PRs each analyzer fires on (noise check, ${diffs.length} PRs, express-7335 excluded)`,
   );
-  const fired = new Map<string, { any: number; medium: number }>(
-    ANALYZERS.map((a) => [a.id, { any: 0, medium: 0 }]),
+  const fired = new Map<string, { any: number; medium: number; before: number }>(
+    ANALYZERS.map((a) => [a.id, { any: 0, medium: 0, before: 0 }]),
   );
   const floors = { low: 0, medium: 0, high: 0, critical: 0 };
+  const newRuleHits: string[] = [];
   const started = performance.now();
   for (const name of diffs) {
     const files = parseUnifiedDiff(readFileSync(join(dir, name), "utf8"));
@@ -191,6 +201,10 @@ async function evalRealPrs(): Promise<void> {
       const count = fired.get(analyzer.id);
       if (!count || findings.length === 0) continue;
       count.any++;
+      if (findings.some((finding) => !NEW_RULES.has(finding.ruleId))) count.before++;
+      for (const finding of findings)
+        if (NEW_RULES.has(finding.ruleId))
+          newRuleHits.push(`${name} ${finding.ruleId} ${finding.path}:${finding.line}`);
       if (
         findings.some(
           (finding) =>
@@ -202,7 +216,15 @@ async function evalRealPrs(): Promise<void> {
     }
     floors[floor >= 85 ? "critical" : floor >= 60 ? "high" : floor >= 30 ? "medium" : "low"]++;
   }
-  for (const [id, count] of fired) row(id, `${count.any} PRs (${count.medium} with medium or worse)`);
+  for (const [id, count] of fired)
+    row(
+      id,
+      `${count.any} PRs (${count.medium} with medium or worse); ${count.before} without issue 12's rules`,
+    );
+  row(
+    "findings of issue 12's rules",
+    `${newRuleHits.length}${newRuleHits.length ? `: ${newRuleHits.join("; ")}` : ""}`,
+  );
   row(
     "analyzer floor per PR",
     `low ${floors.low}, medium ${floors.medium}, high ${floors.high}, critical ${floors.critical}`,

@@ -2,6 +2,7 @@ import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
+import { workflowHardeningFindings } from "./ci-workflow-hardening.ts";
 import { codeSnippet } from "./code-snippet.ts";
 
 /** GitHub runs workflows only from the root `.github/workflows/`; `action.yml` defines reusable actions. */
@@ -19,7 +20,8 @@ const UNTRUSTED_CONTEXT =
 const REMOTE_EXEC =
   /\bnpx\s+(-y|--yes)\b|\bnpx\s+[^|;&]*@|\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+)?(ba|z)?sh\b|\buvx\s+\S|\bpipx\s+run\b|\bbunx\s+\S/;
 
-interface WorkflowLine {
+/** A new-side line of a workflow file. */
+export interface WorkflowLine {
   line: number;
   content: string;
   added: boolean;
@@ -143,6 +145,7 @@ function workflowFindings(file: DiffFile): Finding[] {
       });
     }
   }
+  findings.push(...workflowHardeningFindings(file, lines));
   const firstUnpinned = unpinned[0];
   if (firstUnpinned) {
     const names = [...new Set(unpinned.map((entry) => `\`${entry.uses}\``))];

@@ -10,6 +10,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
   "pk_test_TYooMQauvdEDq54NiTphI7jx",
   "xoxb-not-a-real-token-this-will-not-work",
+  // GitHub's docs ("Authorizing OAuth apps", "About authentication to GitHub") print these.
+  "gho_16C7e42F292c6912E7710c838347Ae178B4a",
+  "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+  "ghu_16C7e42F292c6912E7710c838347Ae178B4a",
+  "ghs_16C7e42F292c6912E7710c838347Ae178B4a",
+  "ghr_1B4a2e77838347a7E420ce178F2E7c6912E169246c34E1ccbF66C46812d16D5B1A9Dc86A1498",
 ]);
 
 /** Words that mark a value as a stand-in rather than a credential. */

@@ -10,6 +10,7 @@ import { mcpConfig } from "./mcp-config.ts";
 import { missingTests } from "./missing-tests.ts";
 import { npmrc } from "./npmrc.ts";
 import { policyChange } from "./policy-change.ts";
+import { promptInjection } from "./prompt-injection.ts";
 import { secrets } from "./secrets.ts";
 import { sensitivePaths } from "./sensitive-paths.ts";
 import { sizeChurn } from "./size-churn.ts";
@@ -18,6 +19,7 @@ import { sizeChurn } from "./size-churn.ts";
 export const ANALYZERS: readonly Analyzer[] = [
   secrets,
   hiddenUnicode,
+  promptInjection,
   agentConfig,
   policyChange,
   mcpConfig,

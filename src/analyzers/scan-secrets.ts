@@ -6,6 +6,7 @@ import type { DiffFile } from "../diff/diff-model.ts";
 import { HEX_PRIVATE_KEY_RULE_ID, hexPrivateKeyRule } from "./hex-private-key-rule.ts";
 import { isDocumentedExample } from "./is-placeholder-secret.ts";
 import { SECRET_ASSIGNMENT_RULE_ID, secretAssignmentRule } from "./secret-assignment-rule.ts";
+import { VENDOR_TOKEN_RULE_ID, vendorTokenRule } from "./vendor-token-rule.ts";
 
 // secretlint records a performance mark per rule per file and never frees them: in a
 // long-running app that is a leak (72 MB after one 3,000-file PR) and most of the scan's time.
@@ -42,6 +43,7 @@ const CONFIG: SecretLintCoreConfig = {
     { id: "@secretlint/secretlint-rule-preset-recommend", rule: recommendedPreset },
     { id: SECRET_ASSIGNMENT_RULE_ID, rule: secretAssignmentRule },
     { id: HEX_PRIVATE_KEY_RULE_ID, rule: hexPrivateKeyRule },
+    { id: VENDOR_TOKEN_RULE_ID, rule: vendorTokenRule },
   ],
 };
 

@@ -1,6 +1,6 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
 import { isPlaceholderValue } from "./is-placeholder-secret.ts";
-import { shannonEntropy } from "./shannon-entropy.ts";
+import { looksRandom } from "./looks-random.ts";
 
 export const SECRET_ASSIGNMENT_RULE_ID = "pr-triage/secret-assignment";
 
@@ -21,13 +21,6 @@ const NON_SECRET_NAME =
  * that name (an encrypted blob, a KMS reference) is not that credential.
  */
 const VENDOR_OWNED_NAME = /aws_secret_access_key|aws_access_key_id|aws_session_token/i;
-
-function looksRandom(value: string): boolean {
-  if (!/[0-9]/.test(value) || !/[a-zA-Z]/.test(value)) return false;
-  if (/^[a-z]+([_.-][a-z]+)*[0-9]{0,3}$/i.test(value)) return false; // a dotted or dashed word list
-  if (/^[a-zA-Z][a-z]+([A-Z][a-z]+)+[0-9]{0,3}$/.test(value)) return false; // a camelCase name
-  return shannonEntropy(value) >= 3.5;
-}
 
 const messages = {
   SECRET_ASSIGNMENT: {

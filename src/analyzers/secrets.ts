@@ -6,6 +6,7 @@ import { HEX_PRIVATE_KEY_RULE_ID } from "./hex-private-key-rule.ts";
 import { maskSecret } from "./mask-secret.ts";
 import { type SecretHit, scanSecrets } from "./scan-secrets.ts";
 import { SECRET_ASSIGNMENT_RULE_ID } from "./secret-assignment-rule.ts";
+import { VENDOR_TOKEN_RULE_ID, vendorTokenFormat } from "./vendor-token-rule.ts";
 
 const ACTION =
   "Treat it as leaked: revoke and rotate it now (removing the line does not remove it from git history), then load it from the CI or deployment secret store instead of the repository.";
@@ -15,8 +16,9 @@ const DOTENV = /^\.env(\..+)?$/;
 const DOTENV_TEMPLATE = /\.(example|sample|template|dist|defaults?)$/i;
 
 /**
- * Secrets on added lines, found by secretlint's recommended preset plus two rules of ours (a
- * secret-named assignment with a random-looking value, and a bare secp256k1 private key).
+ * Secrets on added lines, found by secretlint's recommended preset plus three rules of ours (a
+ * secret-named assignment with a random-looking value, a bare secp256k1 private key, and the
+ * vendor formats the preset lacks, `vendor-token-formats.ts`).
  * Messages show a masked preview only; the same scan's ranges drive redaction.
  */
 export const secrets: Analyzer = {
@@ -24,7 +26,10 @@ export const secrets: Analyzer = {
   async run({ files, secretHits }) {
     const findings: Finding[] = [];
     for (const hit of secretHits ?? (await scanSecrets(files))) {
-      const heuristic = hit.ruleId === SECRET_ASSIGNMENT_RULE_ID || hit.ruleId === HEX_PRIVATE_KEY_RULE_ID;
+      const heuristic =
+        hit.ruleId === SECRET_ASSIGNMENT_RULE_ID ||
+        hit.ruleId === HEX_PRIVATE_KEY_RULE_ID ||
+        (hit.ruleId === VENDOR_TOKEN_RULE_ID && vendorTokenFormat(hit.messageId)?.byName === true);
       // A name-based guess in test code is usually a fixture; a vendor-format token is not.
       if (heuristic && isTestFile(hit.path)) continue;
       findings.push(toFinding(hit, heuristic));
@@ -54,7 +59,7 @@ function toFinding(hit: SecretHit, heuristic: boolean): Finding {
     ACTION,
   ].join(" ");
   return analyzerFinding({
-    ruleId: `secrets/${ruleSlug(hit.ruleId)}`,
+    ruleId: `secrets/${hit.ruleId === VENDOR_TOKEN_RULE_ID ? (vendorTokenFormat(hit.messageId)?.id ?? "vendor-token") : ruleSlug(hit.ruleId)}`,
     severity: certain ? "critical" : "high",
     category: "secret",
     title: `Secret added: ${kind}`,
@@ -86,6 +91,8 @@ const VENDOR_NAMES: Record<string, string> = {
 function describeKind(hit: SecretHit): string {
   if (hit.ruleId === SECRET_ASSIGNMENT_RULE_ID) return "a secret-named value (API key, token or password)";
   if (hit.ruleId === HEX_PRIVATE_KEY_RULE_ID) return "a hex string shaped like a secp256k1 private key";
+  const format = hit.ruleId === VENDOR_TOKEN_RULE_ID ? vendorTokenFormat(hit.messageId) : undefined;
+  if (format) return format.name;
   const slug = ruleSlug(hit.ruleId);
   const vendor = VENDOR_NAMES[slug] ?? slug.charAt(0).toUpperCase() + slug.slice(1);
   return `a ${vendor} credential (${hit.messageId})`;

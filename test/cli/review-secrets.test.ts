@@ -40,6 +40,8 @@ describe.skipIf(fixtures.length === 0)(
         OPENAI_API_KEY: "sk-test",
         OPENAI_BASE_URL: FAKE_LLM_URL,
         OPENAI_MODEL: "test-model",
+        // No answer cache: every run must reach the fake server, whose captured body is the test.
+        LLM_CACHE_MAX_ENTRIES: "0",
       });
 
       const code = await runCli(["review", "--base", "main", "--json"], run.io);

@@ -49,7 +49,10 @@ export function createTempGitRepo(): TempGitRepo {
 }
 
 /** Captures what a CLI command writes. */
-export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
+export function captureIo(cwd: string, givenEnv: NodeJS.ProcessEnv = {}) {
+  // The CLI caches LLM answers in the user's cache directory, which outlives a test run: a test
+  // uses the answer cache only in a DATA_DIR of its own, or a later run would skip its fake LLM.
+  const env = givenEnv.DATA_DIR ? givenEnv : { LLM_CACHE_MAX_ENTRIES: "0", ...givenEnv };
   let stdout = "";
   let stderr = "";
   return {

@@ -63,7 +63,8 @@ async function triage(files: ReturnType<typeof addedFile>[]) {
   };
   const prepared = await prepareTriage({ files, config, pr: PR }, 24_000);
   const llm = await runLlmStep(
-    { settings: SETTINGS, config, prepared, pr: PR, policies: "", prices: {} },
+    // No answer cache: every run must reach the fake server, whose captured body is the test.
+    { settings: SETTINGS, config, prepared, pr: PR, policies: "", prices: {}, cache: null },
     log,
   );
   const result = concludeTriage({
