@@ -73,6 +73,18 @@ export const configSchema = z
       .describe(
         "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
       ),
+    dependencies: z
+      .object({
+        allowedRegistries: z
+          .array(z.string().min(1))
+          .default(["registry.npmjs.org", "registry.yarnpkg.com"])
+          .describe(
+            "Hosts that changed lockfile entries may download from (`npm.example.com`). Add your organization's mirror; an entry resolved elsewhere is flagged.",
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe("Supply-chain checks on manifests and lockfiles."),
     review: z
       .object({
         severityThreshold: severity

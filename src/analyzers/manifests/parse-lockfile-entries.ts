@@ -1,0 +1,58 @@
+import { type LockfilePackages, ParseLockfile } from "lockfile-lint-api";
+import { parse } from "yaml";
+import { baseName } from "../file-kinds.ts";
+
+type Table = Record<string, unknown>;
+
+/** True for the lockfiles whose entries `parseLockfileEntries` reads. */
+export function isParsedLockfile(path: string): boolean {
+  return ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"].includes(baseName(path));
+}
+
+/**
+ * A lockfile's entries in lockfile-lint's shape (`name@version…` → resolved, integrity): npm v1–v3
+ * and yarn through lockfile-lint's own parser, pnpm (which it does not read) from its YAML.
+ * `null` when the text does not parse.
+ */
+export function parseLockfileEntries(path: string, text: string): LockfilePackages | null {
+  const name = baseName(path);
+  try {
+    if (name === "pnpm-lock.yaml") return pnpmEntries(text);
+    const lockfileType = name === "yarn.lock" ? "yarn" : "npm";
+    return new ParseLockfile({ lockfileText: text, lockfileType }).parseSync().object;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * pnpm keys packages `/name@1.0.0` (v6), `name@1.0.0` (v9) or `/name/1.0.0` (v5); registry
+ * tarballs carry only an integrity, other sources a `tarball` URL or a git `repo`.
+ */
+function pnpmEntries(text: string): LockfilePackages {
+  const packages = table(table(parse(text)).packages);
+  const entries: LockfilePackages = {};
+  for (const [key, value] of Object.entries(packages)) {
+    const resolution = table(table(value).resolution);
+    const entry: LockfilePackages[string] = {};
+    if (typeof resolution.integrity === "string") entry.integrity = resolution.integrity;
+    if (typeof resolution.tarball === "string") entry.resolved = resolution.tarball;
+    else if (typeof resolution.repo === "string") entry.resolved = gitUrl(resolution.repo);
+    entries[pnpmName(key)] = entry;
+  }
+  return entries;
+}
+
+function pnpmName(key: string): string {
+  const bare = key.replace(/^\//, "").replace(/\(.*$/, "");
+  const v5 = /^((?:@[^/]+\/)?[^/@]+)\/(\d[^/]*)$/.exec(bare);
+  return v5 ? `${v5[1]}@${v5[2]}` : bare;
+}
+
+function gitUrl(repo: string): string {
+  return /^[a-z+]+:/.test(repo) ? (repo.startsWith("git") ? repo : `git+${repo}`) : `git+https://${repo}`;
+}
+
+function table(value: unknown): Table {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Table) : {};
+}
