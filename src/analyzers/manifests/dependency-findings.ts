@@ -118,6 +118,19 @@ export function submoduleFinding(
   });
 }
 
+export function goReplaceFinding(path: string, line: number | null, name: string, target: string): Finding {
+  return analyzerFinding({
+    ruleId: "dependencies/go-replace",
+    severity: "medium",
+    category: "supply-chain",
+    title: `Module replaced: ${name} => ${target}`,
+    message: `Every import of \`${name}\` now builds \`${target}\` instead, whatever \`go.sum\` recorded for the original. Check that the replacement is a fork you trust (or a local path that exists in this repository), and why it is needed.`,
+    riskFloor: 40,
+    path,
+    line,
+  });
+}
+
 export interface NewDependency {
   line: number | null;
   name: string;

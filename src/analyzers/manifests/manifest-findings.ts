@@ -4,6 +4,7 @@ import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "..
 import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.ts";
 import {
   floatingVersionFinding,
+  goReplaceFinding,
   installScriptFinding,
   movedToRuntimeFinding,
   type NewDependency,
@@ -50,7 +51,11 @@ export function manifestFindings(path: string, base: ParsedManifest | null, head
       }
       continue;
     }
-    if (previous.length === 0 && !seen.has(dep.name)) {
+    if (dep.section === "replace") {
+      if (sameSection?.spec !== dep.spec) findings.push(goReplaceFinding(path, dep.line, dep.name, dep.spec));
+      continue;
+    }
+    if (previous.every((old) => old.section === "replace") && !seen.has(dep.name)) {
       seen.add(dep.name);
       if (dep.section !== "index") added.push(dep);
       const target = typosquatTarget(dep.name, head.registry);
