@@ -21,6 +21,7 @@ import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
 import { git, gitOrNull } from "./git.ts";
 import { gitPolicySource } from "./git-policy-source.ts";
+import { readChangedManifests } from "./read-changed-manifests.ts";
 import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
 
 export interface ReviewOptions {
@@ -58,6 +59,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   // 2. Analyzers (the policy-change check among them), then the LLM, with the app's settings.
   const input = {
     files: pr.files,
+    contents: readChangedManifests(pr.root, pr.files, { base: pr.mergeBase, head: pr.headSha }),
     config,
     pr: {
       author: pr.author,

@@ -4,6 +4,7 @@ import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { selectPolicies } from "../config/select-policies.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
+import { loadChangedManifests } from "../github/load-changed-manifests.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
 import { loadPolicies } from "../github/load-policies.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
@@ -66,10 +67,17 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   try {
     // 3. Collect and parse the diff.
     const { files, unlisted } = await listPrFiles(octokit, repo, job.pullNumber, pr.changed_files);
+    const manifests = await loadChangedManifests(octokit, repo, files, {
+      base: pr.base.sha,
+      head: pr.head.sha,
+    });
+    if (manifests.skipped.length > 0)
+      log.info({ skipped: manifests.skipped }, "dependency files read from the diff only");
 
     // 4. Deterministic analyzers (pure), then 5. the LLM on what is reviewable.
     const input = {
       files,
+      contents: manifests.contents,
       config,
       pr: {
         author: pr.user.login,
