@@ -5,6 +5,7 @@
  * the app uses (each one becomes an added file). Exits 1 when a target is missed.
  *
  *   npm run eval:analyzers
+ *   EVAL_GIT_MIRRORS=/path/to/mirrors npm run eval:analyzers   # also rebuilds modified manifests
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -18,6 +19,10 @@ import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
+import { evalNewDependencies } from "./eval-new-dependencies.ts";
+import type { EvalReport } from "./eval-report.ts";
+import { evalRiskMix } from "./eval-risk-mix.ts";
+import { loadCorpusPrs } from "./load-corpus-prs.ts";
 
 const CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
 /** Rules secretlint's own tests use to exercise comment filters; they are not in any preset. */
@@ -40,6 +45,10 @@ await evalUnicode();
 await evalSecrets();
 await evalRealPrs();
 await evalExpress7335();
+const report: EvalReport = { heading, row, fail: (message) => failures.push(message) };
+const corpusPrs = loadCorpusPrs(CORPUS);
+await evalNewDependencies(corpusPrs, report);
+await evalRiskMix(corpusPrs, report);
 
 console.log(failures.length === 0 ? "\nAll targets met." : `\nTargets missed:\n- ${failures.join("\n- ")}`);
 process.exit(failures.length === 0 ? 0 : 1);

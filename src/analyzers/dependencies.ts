@@ -7,8 +7,10 @@ import { baseName, isLockfile } from "./file-kinds.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
 import { addedLinesBySection, type SectionedLine } from "./json-sections.ts";
 import {
+  floatingVersionFinding,
   installScriptFinding,
   newDependenciesFinding,
+  remoteSpecifierFinding,
   typosquatFinding,
 } from "./manifests/dependency-findings.ts";
 import { INSTALL_SCRIPTS } from "./manifests/manifest-findings.ts";
@@ -103,31 +105,9 @@ function packageJsonFindings(file: DiffFile): Finding[] {
       findings.push(typosquatFinding(file.path, dep.line, dep.name, target, "npm"));
     }
     if (REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/remote-specifier",
-          severity: "high",
-          category: "supply-chain",
-          title: `Dependency installed from outside the registry: ${dep.name}`,
-          message: `\`${dep.name}\` is installed from \`${dep.spec}\`. Git and URL specifiers skip the registry's immutable versions and integrity checks, and a branch or tag can be moved to new code after review. Depend on a published version, or pin the exact commit SHA.`,
-          riskFloor: 60,
-          path: file.path,
-          line: dep.line,
-        }),
-      );
+      findings.push(remoteSpecifierFinding(file.path, dep.line, dep.name, dep.spec));
     } else if (FLOATING_SPEC.test(dep.spec)) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/floating-version",
-          severity: "high",
-          category: "supply-chain",
-          title: `Unpinned dependency: ${dep.name}@${dep.spec || '""'}`,
-          message: `\`${dep.name}\` accepts any version (\`${dep.spec || '""'}\`), so the next install can pull whatever was published last, including a hijacked release. Pin a version range and commit the lockfile.`,
-          riskFloor: 60,
-          path: file.path,
-          line: dep.line,
-        }),
-      );
+      findings.push(floatingVersionFinding(file.path, dep.line, dep, null));
     }
   }
   if (newOnes.length > 0) findings.push(newDependenciesFinding(file.path, newOnes));

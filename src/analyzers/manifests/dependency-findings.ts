@@ -61,20 +61,22 @@ export function remoteSpecifierFinding(
 export function floatingVersionFinding(
   path: string,
   line: number | null,
-  name: string,
-  spec: string,
+  dep: { name: string; spec: string; section: string },
   previous: string | null,
 ): Finding {
+  const { name, spec } = dep;
   const shown = spec || '""';
+  // A floating tool version hurts CI and developers; a floating runtime one ships to users.
+  const runtime = isRuntimeSection(dep.section);
   return analyzerFinding({
     ruleId: "dependencies/floating-version",
-    severity: "high",
+    severity: runtime ? "high" : "medium",
     category: "supply-chain",
     title: previous
       ? `Dependency range widened: ${name} ${previous} → ${shown}`
       : `Unpinned dependency: ${name}@${shown}`,
     message: `\`${name}\` accepts any version (\`${shown}\`), so the next install can pull whatever was published last, including a hijacked release. Pin a version range and commit the lockfile.`,
-    riskFloor: 60,
+    riskFloor: runtime ? 60 : 40,
     path,
     line,
   });
@@ -144,8 +146,12 @@ const RUNTIME =
 const SHOWN = 40;
 
 /** One finding per manifest listing every added package: complete, but one line of noise. */
+export function isRuntimeSection(section: string): boolean {
+  return RUNTIME.test(section);
+}
+
 export function newDependenciesFinding(path: string, deps: readonly NewDependency[]): Finding {
-  const runtime = deps.filter((dep) => RUNTIME.test(dep.section) || dep.section === "dependencies");
+  const runtime = deps.filter((dep) => isRuntimeSection(dep.section));
   const shown = deps
     .slice(0, SHOWN)
     .map((dep) => `\`${dep.name}@${dep.spec}\` (${dep.section})`)

@@ -94,11 +94,12 @@ export function lockfileEntryFindings(
     findings.push(
       analyzerFinding({
         ruleId: "dependencies/lockfile-weak-integrity",
-        severity: "medium",
+        // Packages published before 2017 only have a sha1 on the registry: common, rarely an attack.
+        severity: "low",
         category: "supply-chain",
         title: `Lockfile entries without a sha512 integrity hash: ${path}`,
-        message: `${list(weak, changed, (entry) => entry.integrity?.split("-")[0] ?? "no integrity")}. Without a strong hash the package manager cannot tell a swapped tarball from the reviewed one. Regenerate the entries with a current package manager, which records sha512.`,
-        riskFloor: 40,
+        message: `${list(weak, changed, (entry) => entry.integrity?.split("-")[0] ?? "no integrity")}. Without a strong hash the package manager cannot tell a swapped tarball from the reviewed one. Packages published before 2017 often have only a sha1 on the registry; for the others, regenerate the entries with a current package manager, which records sha512.`,
+        riskFloor: 20,
         path,
         line: firstLine(weak, lineOf),
       }),

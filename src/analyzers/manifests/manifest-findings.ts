@@ -75,7 +75,7 @@ export function manifestFindings(path: string, base: ParsedManifest | null, head
     if (dep.section === "index") findings.push(indexFinding(path, dep));
     else if (remote) findings.push(remoteSpecifierFinding(path, dep.line, dep.name, dep.spec));
     else if (isFloating(dep.spec, head.registry, oldSpec)) {
-      findings.push(floatingVersionFinding(path, dep.line, dep.name, dep.spec, oldSpec));
+      findings.push(floatingVersionFinding(path, dep.line, dep, oldSpec));
     }
   }
   for (const [name, { command, line }] of head.scripts) {

@@ -10,19 +10,51 @@ export function isParsedLockfile(path: string): boolean {
 }
 
 /**
- * A lockfile's entries in lockfile-lint's shape (`name@version…` → resolved, integrity): npm v1–v3
- * and yarn through lockfile-lint's own parser, pnpm (which it does not read) from its YAML.
- * `null` when the text does not parse.
+ * A lockfile's entries in lockfile-lint's shape (`name@version` → resolved, integrity), for its
+ * validators: yarn through lockfile-lint's own parser; npm and pnpm here, because its npm parser
+ * drops the scope of v1 entries (`@babel/code-frame` becomes `code-frame`, which its own name
+ * check then flags) and it does not read pnpm at all. `null` when the text does not parse.
  */
 export function parseLockfileEntries(path: string, text: string): LockfilePackages | null {
   const name = baseName(path);
   try {
     if (name === "pnpm-lock.yaml") return pnpmEntries(text);
-    const lockfileType = name === "yarn.lock" ? "yarn" : "npm";
-    return new ParseLockfile({ lockfileText: text, lockfileType }).parseSync().object;
+    if (name === "yarn.lock")
+      return new ParseLockfile({ lockfileText: text, lockfileType: "yarn" }).parseSync().object;
+    return npmEntries(table(JSON.parse(text)));
   } catch {
     return null;
   }
+}
+
+/** v2/v3 `packages` keyed by install path (`node_modules/a/node_modules/@s/b`), else v1's nested `dependencies`. */
+function npmEntries(lockfile: Table): LockfilePackages {
+  const entries: LockfilePackages = {};
+  const add = (name: string, value: unknown) => {
+    const { version, resolved, integrity } = table(value);
+    if (typeof version !== "string" || name === "") return;
+    entries[`${name}@${version}`] = {
+      version,
+      ...(typeof resolved === "string" ? { resolved } : {}),
+      ...(typeof integrity === "string" ? { integrity } : {}),
+    };
+  };
+  const packages = table(lockfile.packages);
+  if (Object.keys(packages).length > 0) {
+    for (const [path, value] of Object.entries(packages)) {
+      const at = path.lastIndexOf("node_modules/");
+      if (at !== -1) add(path.slice(at + "node_modules/".length), value);
+    }
+    return entries;
+  }
+  const walk = (dependencies: unknown) => {
+    for (const [name, value] of Object.entries(table(dependencies))) {
+      add(name, value);
+      walk(table(value).dependencies);
+    }
+  };
+  walk(lockfile.dependencies);
+  return entries;
 }
 
 /**

@@ -80,6 +80,27 @@ describe("lockfile checks on changed entries (lockfile-lint's validators)", () =
     ]);
   });
 
+  it("keeps the scope of npm v1 entries, so a scoped package is not mistaken for a renamed tarball", async () => {
+    const v1 = json({
+      lockfileVersion: 1,
+      dependencies: {
+        "@babel/code-frame": {
+          version: "7.5.5",
+          resolved: "https://registry.npmjs.org/@babel/code-frame/-/code-frame-7.5.5.tgz",
+          integrity: "sha512-c",
+          dependencies: {
+            "@babel/highlight": {
+              version: "7.5.0",
+              resolved: "https://registry.npmjs.org/@babel/highlight/-/highlight-7.5.0.tgz",
+              integrity: "sha512-h",
+            },
+          },
+        },
+      },
+    });
+    expect(await runOnContents([{ path: "package-lock.json", base: null, head: v1 }], manifest)).toEqual([]);
+  });
+
   it("reads pnpm-lock.yaml (which lockfile-lint does not): tarball hosts, git repos, integrity", async () => {
     const pnpm = `lockfileVersion: '9.0'
 packages:
