@@ -34,7 +34,6 @@ export async function evalRiskMix(
       files,
       llmUnavailable: false,
       thresholds: config.risk.thresholds,
-      ignore: config.ignore,
     });
     mix[risk.level]++;
     if (risk.level === "high" || risk.level === "critical")
