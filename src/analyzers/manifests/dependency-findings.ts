@@ -9,13 +9,18 @@ export function installScriptFinding(
   name: string,
   command: string,
 ): Finding {
+  // `prepare` runs on a local `npm install` and for git installs, not for registry consumers.
+  const prepare = name === "prepare";
+  const when = prepare
+    ? "every `npm install` in this repository, and when the package is installed from git"
+    : "every `npm install`, on developer machines, in CI and for everyone who installs the package";
   return analyzerFinding({
     ruleId: "dependencies/install-script",
-    severity: "high",
+    severity: prepare ? "medium" : "high",
     category: "supply-chain",
     title: `Install script added: ${name}`,
-    message: `\`"${name}": ${JSON.stringify(command.slice(0, 120))}\` runs automatically on every \`npm install\`, on developer machines and in CI, before anyone runs the code on purpose. Make sure it is needed and does not download or execute anything remote; prefer an explicit script.`,
-    riskFloor: 65,
+    message: `\`"${name}": ${JSON.stringify(command.slice(0, 120))}\` runs automatically on ${when}, before anyone runs the code on purpose. Make sure it is needed and does not download or execute anything remote; prefer an explicit script.`,
+    riskFloor: prepare ? 40 : 65,
     path,
     line,
   });

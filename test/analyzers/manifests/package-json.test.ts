@@ -94,6 +94,10 @@ describe("dependencies on parsed package.json (base and head)", () => {
     expect(titles.join("\n")).not.toContain("left-pad");
     expect(titles).toContain("Install script added: prepare");
     expect(titles).toContain("Install script added: postinstall");
+    // `prepare` does not run for registry consumers: medium; `postinstall` runs for everyone: high.
+    const severityOf = (title: string) => findings.find((f) => f.title === title)?.severity;
+    expect(severityOf("Install script added: prepare")).toBe("medium");
+    expect(severityOf("Install script added: postinstall")).toBe("high");
     expect(findings.find((f) => f.title.endsWith("chalk"))?.line).toBe(11);
   });
 
