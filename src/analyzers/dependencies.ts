@@ -189,24 +189,27 @@ function lockfileOnlyFindings(file: DiffFile, changed: ReadonlySet<string>): Fin
 
 /** Diff-only fallback: added `resolved` lines whose host is not an allowed registry. */
 function lockfileHostFindings(file: DiffFile, allowedHosts: readonly string[]): Finding[] {
-  const findings: Finding[] = [];
+  const offHost = new Map<string, { line: number; url: string }>();
   for (const { line, content } of addedLines(file)) {
     const resolved = /"?resolved"?\s*[:=]?\s*"?(https?:\/\/[^"\s#]+)/.exec(content)?.[1];
-    if (resolved && !allowedHosts.includes(URL.parse(resolved)?.host ?? "")) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/lockfile-untrusted-host",
-          severity: "high",
-          category: "supply-chain",
-          title: "Lockfile resolves a package from an unexpected host",
-          message: `\`${resolved.slice(0, 160)}\` is not the public registry. A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror, regenerate the lockfile from the registry.`,
-          riskFloor: 65,
-          path: file.path,
-          line,
-        }),
-      );
-      break;
+    const host = resolved ? (URL.parse(resolved)?.host ?? resolved) : null;
+    if (resolved && host !== null && !allowedHosts.includes(host) && !offHost.has(host)) {
+      offHost.set(host, { line, url: resolved });
     }
   }
-  return findings;
+  const [first] = offHost.values();
+  if (!first) return [];
+  const urls = [...offHost.values()].map((entry) => `\`${entry.url.slice(0, 160)}\``).join(", ");
+  return [
+    analyzerFinding({
+      ruleId: "dependencies/lockfile-untrusted-host",
+      severity: "high",
+      category: "supply-chain",
+      title: `Lockfile resolves packages from ${offHost.size === 1 ? "an unexpected host" : `${offHost.size} unexpected hosts`}: ${[...offHost.keys()].join(", ")}`,
+      message: `${urls} ${offHost.size === 1 ? "is not an allowed registry" : "are not allowed registries"} (config \`dependencies.allowedRegistries\`: ${allowedHosts.join(", ")}). A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror (then add it to the config), regenerate the lockfile from the registry.`,
+      riskFloor: 65,
+      path: file.path,
+      line: first.line,
+    }),
+  ];
 }

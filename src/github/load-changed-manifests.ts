@@ -37,6 +37,11 @@ export async function loadChangedManifests(
       const base =
         file.status === "added" ? null : await read(octokit, repo, file.oldPath, shas.base, limits);
       const head = await read(octokit, repo, file.path, shas.head, limits);
+      // A side the diff says exists but GitHub does not have would make every entry look new.
+      if (head === null || (base === null && file.status !== "added")) {
+        skipped.push({ path: file.path, reason: `not found at ${head === null ? "head" : "base"}` });
+        continue;
+      }
       contents.push({ path: file.path, base, head });
     } catch (error) {
       skipped.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });

@@ -80,6 +80,19 @@ describe("loadChangedManifests", () => {
     });
   });
 
+  it("skips a modified file that GitHub does not have at the base, instead of calling every entry new", async () => {
+    const scopes = [
+      nockRepoFile("acme/api", "package.json", SHAS.base, null),
+      nockRepoFile("acme/api", "package.json", SHAS.head, "{}"),
+    ];
+    const result = await loadChangedManifests(testOctokit(), REPO, files.slice(0, 1), SHAS);
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(result).toEqual({
+      contents: [],
+      skipped: [{ path: "package.json", reason: "not found at base" }],
+    });
+  });
+
   it("reports a GitHub error as skipped instead of failing the triage", async () => {
     const scope = nock("https://api.github.com")
       .get(`/repos/acme/api/contents/package.json`)
