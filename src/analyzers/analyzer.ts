@@ -26,6 +26,8 @@ export interface FileContents {
   path: string;
   base: string | null;
   head: string | null;
+  /** Why the collector could not read the file (over a limit, an API error): checked from the diff. */
+  skipped?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { baseName, isLockfile } from "./file-kinds.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
 import { addedLinesBySection, type SectionedLine } from "./json-sections.ts";
 import {
+  contentsSkippedFinding,
   floatingVersionFinding,
   installScriptFinding,
   newDependenciesFinding,
@@ -76,6 +77,8 @@ export const dependencies: Analyzer = {
       else if (isLockfile(file.path))
         findings.push(...lockfileHostFindings(file, config.dependencies.allowedRegistries));
     }
+    const skipped = (contents ?? []).filter((entry) => entry.skipped !== undefined);
+    if (skipped.length > 0) findings.push(contentsSkippedFinding(skipped));
     return findings;
   },
 };

@@ -19,12 +19,25 @@ export function readChangedManifests(
     return text !== null && Buffer.byteLength(text) <= limits.maxBytes ? text : null;
   };
   const contents: FileContents[] = [];
-  for (const file of files.filter((f) => f.status !== "removed" && isDependencyFile(f.path))) {
-    if (contents.length === limits.maxFiles) break;
+  const wanted = files.filter((f) => f.status !== "removed" && isDependencyFile(f.path));
+  for (const [index, file] of wanted.entries()) {
+    if (index >= limits.maxFiles) {
+      contents.push({
+        path: file.path,
+        base: null,
+        head: null,
+        skipped: `over the ${limits.maxFiles}-file limit`,
+      });
+      continue;
+    }
     const head = show(refs.head, file.path);
     const base = file.status === "added" ? null : show(refs.base, file.oldPath);
     // Over the limit or unreadable on a side that exists: leave the file to the diff-only checks.
-    if (head === null || (base === null && file.status !== "added")) continue;
+    if (head === null || (base === null && file.status !== "added")) {
+      const reason = `over the ${limits.maxBytes.toLocaleString("en-US")}-byte limit, or not readable from git`;
+      contents.push({ path: file.path, base: null, head: null, skipped: reason });
+      continue;
+    }
     contents.push({ path: file.path, base, head });
   }
   return contents;

@@ -47,7 +47,14 @@ export async function loadChangedManifests(
       skipped.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { contents, skipped };
+  // The analyzers see the skips too, so the summary can say which files were read from the diff only.
+  return {
+    contents: [
+      ...contents,
+      ...skipped.map(({ path, reason }) => ({ path, base: null, head: null, skipped: reason })),
+    ],
+    skipped,
+  };
 }
 
 /** The file's text at `ref`; `null` when it does not exist there (a file new on this side). */

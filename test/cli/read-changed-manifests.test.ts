@@ -48,7 +48,10 @@ describe("readChangedManifests (the CLI's base and head texts, from git)", () =>
         maxBytes: 40,
       },
     );
-    expect(contents.map((entry) => entry.path)).toEqual(["tools/requirements.txt"]);
+    expect(contents.map((entry) => [entry.path, entry.skipped])).toEqual([
+      ["package.json", "over the 40-byte limit, or not readable from git"],
+      ["tools/requirements.txt", undefined],
+    ]);
   });
 
   it("lets `pr-triage review` find a typosquat that the hunk alone hides (a script line changed too)", async () => {

@@ -138,6 +138,19 @@ export function goReplaceFinding(path: string, line: number | null, name: string
   });
 }
 
+/** Coverage, not risk: which dependency files could only be checked from their diff, and why. */
+export function contentsSkippedFinding(skipped: readonly { path: string; skipped?: string }[]): Finding {
+  const list = skipped.map((entry) => `\`${entry.path}\` (${entry.skipped ?? "not read"})`).join(", ");
+  return analyzerFinding({
+    ruleId: "dependencies/read-from-diff-only",
+    severity: "info",
+    category: "coverage",
+    title: `Dependency files checked from the diff only: ${skipped.length}`,
+    message: `${list}. Their full text at base and head was not read, so added packages and lockfile entries outside the hunks may be missed; review these files by hand.`,
+    riskFloor: 0,
+  });
+}
+
 export interface NewDependency {
   line: number | null;
   name: string;

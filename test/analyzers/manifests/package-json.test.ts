@@ -124,6 +124,24 @@ describe("dependencies on parsed package.json (base and head)", () => {
     ]);
   });
 
+  it("names the dependency files the collector could only check from the diff", async () => {
+    const findings = await runOnContents([
+      {
+        path: "package-lock.json",
+        base: null,
+        head: null,
+        skipped: "3,000,000 bytes at abc1234, over the limit",
+      },
+      { path: "package.json", base: BASE, head: BASE },
+    ]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.riskFloor])).toEqual([
+      ["dependencies/read-from-diff-only", "info", 0],
+    ]);
+    expect(findings[0]?.message).toContain(
+      "`package-lock.json` (3,000,000 bytes at abc1234, over the limit)",
+    );
+  });
+
   it("falls back to the diff when a side does not parse", async () => {
     const findings = await runOnContents([{ path: "package.json", base: BASE, head: "{ not json" }]);
     expect(findings).toEqual([]);
