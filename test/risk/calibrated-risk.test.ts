@@ -4,6 +4,7 @@ import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { scoreRisk } from "../../src/risk/score-risk.ts";
 import { addedFile, analyzerInput } from "../analyzers/diff-fixture.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 const thresholds = defaultConfig().risk.thresholds;
 
@@ -44,6 +45,22 @@ describe("calibrated risk", () => {
     expect(risk.combined).toBe(thresholds.high - 1);
     const lows = score(Array.from({ length: 20 }, (_, i) => finding({ category: `kind-${i}` })));
     expect(lows.level).toBe("low");
+  });
+
+  it("no mix of low and medium findings with floors under `high` reaches high (property, 2,000 cases)", () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 2_000; i++) {
+      const findings = Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+        finding({
+          source: random() < 0.5 ? "llm" : "analyzer",
+          severity: random() < 0.5 ? "low" : "medium",
+          category: `kind-${Math.floor(random() * 8)}`,
+          confidence: random(),
+          riskFloor: Math.floor(random() * thresholds.high),
+        }),
+      );
+      expect(["low", "medium"]).toContain(score(findings).level);
+    }
   });
 
   it("within one kind, each further finding counts half the one before", () => {
