@@ -1,12 +1,8 @@
-import {
-  type LockfilePackages,
-  ValidateHost,
-  ValidateIntegrity,
-  ValidatePackageNames,
-} from "lockfile-lint-api";
+import type { LockfilePackages } from "lockfile-lint-api";
 import type { Finding } from "../../findings/finding.ts";
 import { analyzerFinding } from "../analyzer-finding.ts";
 import { escapeRegExp, findLine } from "./find-line.ts";
+import { lockfileLint } from "./lockfile-lint.ts";
 
 /** Sources that skip the registry's immutable, integrity-checked tarballs, or travel in clear text. */
 const UNSAFE_SOURCE = /^(git\+ssh|git\+https?|git|ssh|http):/;
@@ -26,6 +22,7 @@ export function lockfileEntryFindings(
   const changed = changedEntries(base ?? {}, head);
   const keys = Object.keys(changed);
   if (keys.length === 0) return [];
+  const { ValidateHost, ValidateIntegrity, ValidatePackageNames } = lockfileLint();
   const lines = headText.split(/\r?\n/);
   const lineOf = (key: string) => {
     const resolved = changed[key]?.resolved;

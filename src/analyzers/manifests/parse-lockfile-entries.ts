@@ -1,6 +1,7 @@
-import { type LockfilePackages, ParseLockfile } from "lockfile-lint-api";
+import type { LockfilePackages } from "lockfile-lint-api";
 import { parse } from "yaml";
 import { baseName } from "../file-kinds.ts";
+import { lockfileLint } from "./lockfile-lint.ts";
 
 type Table = Record<string, unknown>;
 
@@ -20,7 +21,8 @@ export function parseLockfileEntries(path: string, text: string): LockfilePackag
   try {
     if (name === "pnpm-lock.yaml") return pnpmEntries(text);
     if (name === "yarn.lock")
-      return new ParseLockfile({ lockfileText: text, lockfileType: "yarn" }).parseSync().object;
+      return new (lockfileLint().ParseLockfile)({ lockfileText: text, lockfileType: "yarn" }).parseSync()
+        .object;
     return npmEntries(table(JSON.parse(text)));
   } catch {
     return null;
