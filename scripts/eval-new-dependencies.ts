@@ -24,6 +24,7 @@ export async function evalNewDependencies(
   let foundBefore = 0;
   let foundAfter = 0;
   let prsFullyFoundBefore = 0;
+  let falseNewBefore = 0;
   const lockfileRules = new Map<string, number>();
   const details: string[] = [];
   for (const { pr, files } of prs) {
@@ -42,6 +43,7 @@ export async function evalNewDependencies(
         lockfileRules.set(finding.ruleId, (lockfileRules.get(finding.ruleId) ?? 0) + 1);
       }
     }
+    falseNewBefore += Math.max(0, before - after);
     if (after === 0) continue;
     prsAdding++;
     foundBefore += Math.min(before, after);
@@ -59,6 +61,7 @@ export async function evalNewDependencies(
     `${foundBefore}/${foundAfter} = ${pct(foundBefore / Math.max(1, foundAfter))}`,
   );
   report.row("new packages found, parsed (after)", `${foundAfter}/${foundAfter}`);
+  report.row("packages the diff alone called new but were not", `${falseNewBefore}`);
   report.row(
     "PRs with every added package found",
     `before ${prsFullyFoundBefore}/${prsAdding}, after ${prsAdding}/${prsAdding}`,
