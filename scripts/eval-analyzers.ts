@@ -5,6 +5,7 @@
  * the app uses (each one becomes an added file). Exits 1 when a target is missed.
  *
  *   npm run eval:analyzers
+ *   EVAL_GIT_MIRRORS=/path/to/mirrors npm run eval:analyzers   # also rebuilds modified manifests
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -20,6 +21,10 @@ import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import type { Finding } from "../src/findings/finding.ts";
 import { evalGitleaksFormats } from "./eval-gitleaks-formats.ts";
+import { evalNewDependencies } from "./eval-new-dependencies.ts";
+import type { EvalReport } from "./eval-report.ts";
+import { evalRiskMix } from "./eval-risk-mix.ts";
+import { loadCorpusPrs } from "./load-corpus-prs.ts";
 import { NEW_RULES } from "./new-rules.ts";
 
 const CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
@@ -45,6 +50,10 @@ heading("Secret formats of gitleaks' rule set (one generated sample per rule, as
 failures.push(...(await evalGitleaksFormats(CORPUS, row)));
 await evalRealPrs();
 await evalExpress7335();
+const report: EvalReport = { heading, row, fail: (message) => failures.push(message) };
+const corpusPrs = loadCorpusPrs(CORPUS);
+await evalNewDependencies(corpusPrs, report);
+await evalRiskMix(corpusPrs, report);
 
 console.log(failures.length === 0 ? "\nAll targets met." : `\nTargets missed:\n- ${failures.join("\n- ")}`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -337,6 +337,71 @@ describe("pull_request webhook → published triage", () => {
     expect(posted.checkUpdate).toMatchObject({ conclusion: "success" });
   });
 
+  it("reads a changed package.json at the base and head SHAs: a typosquat next to a script edit is found", async () => {
+    const payload = examplePayload<{ pull_request: Pull & { base: { sha: string } } }>(
+      "pull_request",
+      "opened",
+    );
+    const { probot, idle } = setup(false);
+    const deps = Array.from({ length: 10 }, (_, i) => `    "a${i + 1}": "^1.0.0"`);
+    const pkg = (entries: string[], test: string) =>
+      `{\n  "scripts": {\n    "test": "${test}"\n  },\n  "dependencies": {\n${entries.join(",\n")}\n  }\n}\n`;
+    const base = pkg(deps, "mocha");
+    const head = pkg([...deps, '    "lodahs": "^4.17.21"'], "mocha --exit");
+    // The second hunk starts inside a long dependency list and the first edits a script: from the
+    // diff alone the new line's section is unknown, so the diff-only check had to drop it.
+    const patch = [
+      "@@ -1,4 +1,4 @@",
+      " {",
+      '   "scripts": {',
+      '-    "test": "mocha"',
+      '+    "test": "mocha --exit"',
+      "   },",
+      "@@ -12,6 +12,7 @@",
+      '     "a7": "^1.0.0",',
+      '     "a8": "^1.0.0",',
+      '     "a9": "^1.0.0",',
+      '-    "a10": "^1.0.0"',
+      '+    "a10": "^1.0.0",',
+      '+    "lodahs": "^4.17.21"',
+      "   }",
+      " }",
+    ].join("\n");
+    const posted: Record<string, Record<string, unknown>> = {};
+    const scopes = [
+      nockAccessToken(),
+      nockGetPull(payload.pull_request),
+      nockConfig(null),
+      ...nockNoPoliciesNorCodeowners("Codertocat/Hello-World", "master"),
+      nockCreateCheckRun(),
+      nockListFiles(2, [
+        { filename: "package.json", status: "modified", additions: 3, deletions: 2, changes: 5, patch },
+      ]),
+      nockRepoFile("Codertocat/Hello-World", "package.json", payload.pull_request.base.sha, base),
+      nockRepoFile("Codertocat/Hello-World", "package.json", payload.pull_request.head.sha, head),
+      nockListComments(2),
+      nockListReviewComments(2),
+      nockListReviews(2),
+      nockCreateReview(2, (b) => {
+        posted.review = b;
+      }),
+      nockCreateComment(2, (b) => {
+        posted.summary = b;
+      }),
+      nockEnsureLabel("high", true),
+      nockAddLabels(2, (b) => {
+        posted.labels = b;
+      }),
+      nockUpdateCheckRun(() => {}),
+    ];
+    await probot.receive({ id: "delivery-manifest", name: "pull_request", payload } as never);
+    await idle();
+    for (const scope of scopes) expect(scope.pendingMocks()).toEqual([]);
+    expect(String(posted.summary?.body)).toContain("lodahs (vs lodash)");
+    expect(posted.labels).toEqual({ labels: ["risk: high"] });
+    expect(posted.review?.comments).toMatchObject([{ path: "package.json", line: 16 }]);
+  });
+
   it("skips drafts by default without writing anything", async () => {
     const payload = examplePayload<{ pull_request: Pull & { draft: boolean } }>("pull_request", "opened");
     payload.pull_request.draft = true;

@@ -19,6 +19,21 @@ export interface AnalyzerInput {
    * analyzer and the redaction list can never disagree. Absent (in unit tests), it is scanned.
    */
   secretHits?: readonly SecretHit[];
+  /**
+   * Full text of the changed manifests and lockfiles at the PR's base and head, so dependency
+   * checks compare parsed files instead of guessing from hunks. Absent (or a file missing from
+   * it): those checks fall back to reading the diff.
+   */
+  contents?: readonly FileContents[];
+}
+
+/** One changed manifest or lockfile at both ends of the PR; `null` where the file does not exist. */
+export interface FileContents {
+  path: string;
+  base: string | null;
+  head: string | null;
+  /** Why the collector could not read the file (over a limit, an API error): checked from the diff. */
+  skipped?: string;
 }
 
 /**

@@ -6,6 +6,16 @@ import { analyzerFinding } from "./analyzer-finding.ts";
 import { baseName, isLockfile } from "./file-kinds.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
 import { addedLinesBySection, type SectionedLine } from "./json-sections.ts";
+import {
+  contentsSkippedFinding,
+  floatingVersionFinding,
+  installScriptFinding,
+  newDependenciesFinding,
+  remoteSpecifierFinding,
+  typosquatFinding,
+} from "./manifests/dependency-findings.ts";
+import { INSTALL_SCRIPTS } from "./manifests/manifest-findings.ts";
+import { parsedFileFindings } from "./manifests/parsed-file-findings.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
 
 const DEPENDENCY_SECTIONS = new Set([
@@ -17,7 +27,6 @@ const DEPENDENCY_SECTIONS = new Set([
   "overrides",
   "resolutions",
 ]);
-const INSTALL_SCRIPTS = new Set(["preinstall", "install", "postinstall", "preuninstall", "postuninstall"]);
 const ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
 const VERSION_LIKE =
   /^([~^<>=]|\d|[xX*]$|latest$|next$|workspace:|npm:|file:|link:|git|github:|https?:|catalog:)/;
@@ -41,10 +50,6 @@ const MANIFEST_FOR: Record<string, string[]> = {
   "go.sum": ["go.mod"],
 };
 
-/** Hosts a lockfile may legitimately download from. */
-const TRUSTED_REGISTRY =
-  /^https:\/\/(registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|npm\.pkg\.github\.com)\//;
-
 /**
  * Supply-chain changes: new or changed dependencies, specifiers that bypass the registry or float,
  * install scripts, names that imitate popular packages, lockfile-only edits and lockfiles that
@@ -52,15 +57,28 @@ const TRUSTED_REGISTRY =
  */
 export const dependencies: Analyzer = {
   id: "dependencies",
-  run({ files }) {
+  run({ files, config, contents }) {
     const findings: Finding[] = [];
     const changed = new Set(files.map((file) => file.path));
+    const texts = new Map((contents ?? []).map((entry) => [entry.path, entry]));
     for (const file of files) {
       const name = baseName(file.path);
-      if (name === "package.json" && file.status !== "removed") findings.push(...packageJsonFindings(file));
+      if (isLockfile(file.path)) findings.push(...lockfileOnlyFindings(file, changed));
+      // Parsed base and head when the collector read them; the diff alone otherwise.
+      const entry = texts.get(file.path);
+      const parsed =
+        entry && file.status !== "removed"
+          ? parsedFileFindings(entry, config.dependencies.allowedRegistries)
+          : null;
+      if (parsed !== null) findings.push(...parsed);
+      else if (name === "package.json" && file.status !== "removed")
+        findings.push(...packageJsonFindings(file));
       else if (/^requirements[\w.-]*\.txt$/.test(name)) findings.push(...requirementsFindings(file));
-      else if (isLockfile(file.path)) findings.push(...lockfileFindings(file, changed));
+      else if (isLockfile(file.path))
+        findings.push(...lockfileHostFindings(file, config.dependencies.allowedRegistries));
     }
+    const skipped = (contents ?? []).filter((entry) => entry.skipped !== undefined);
+    if (skipped.length > 0) findings.push(contentsSkippedFinding(skipped));
     return findings;
   },
 };
@@ -90,31 +108,9 @@ function packageJsonFindings(file: DiffFile): Finding[] {
       findings.push(typosquatFinding(file.path, dep.line, dep.name, target, "npm"));
     }
     if (REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/remote-specifier",
-          severity: "high",
-          category: "supply-chain",
-          title: `Dependency installed from outside the registry: ${dep.name}`,
-          message: `\`${dep.name}\` is installed from \`${dep.spec}\`. Git and URL specifiers skip the registry's immutable versions and integrity checks, and a branch or tag can be moved to new code after review. Depend on a published version, or pin the exact commit SHA.`,
-          riskFloor: 60,
-          path: file.path,
-          line: dep.line,
-        }),
-      );
+      findings.push(remoteSpecifierFinding(file.path, dep.line, dep.name, dep.spec));
     } else if (FLOATING_SPEC.test(dep.spec)) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/floating-version",
-          severity: "high",
-          category: "supply-chain",
-          title: `Unpinned dependency: ${dep.name}@${dep.spec || '""'}`,
-          message: `\`${dep.name}\` accepts any version (\`${dep.spec || '""'}\`), so the next install can pull whatever was published last, including a hijacked release. Pin a version range and commit the lockfile.`,
-          riskFloor: 60,
-          path: file.path,
-          line: dep.line,
-        }),
-      );
+      findings.push(floatingVersionFinding(file.path, dep.line, dep, null));
     }
   }
   if (newOnes.length > 0) findings.push(newDependenciesFinding(file.path, newOnes));
@@ -145,60 +141,6 @@ function withInferredSections(file: DiffFile): SectionedLine[] {
   );
 }
 
-function installScriptFinding(path: string, line: number, name: string, command: string): Finding {
-  return analyzerFinding({
-    ruleId: "dependencies/install-script",
-    severity: "high",
-    category: "supply-chain",
-    title: `Install script added: ${name}`,
-    message: `\`"${name}": ${JSON.stringify(command.slice(0, 120))}\` runs automatically on every \`npm install\`, on developer machines and in CI, before anyone runs the code on purpose. Make sure it is needed and does not download or execute anything remote; prefer an explicit script.`,
-    riskFloor: 65,
-    path,
-    line,
-  });
-}
-
-function typosquatFinding(
-  path: string,
-  line: number,
-  name: string,
-  target: string,
-  registry: string,
-): Finding {
-  return analyzerFinding({
-    ruleId: "dependencies/typosquat",
-    severity: "high",
-    category: "supply-chain",
-    title: `Dependency name close to a popular package: ${name} (vs ${target})`,
-    message: `\`${name}\` differs from the popular ${registry} package \`${target}\` by a typo. Typosquatted and AI-hallucinated ("slopsquatted") names are registered by attackers to catch exactly this. Check that \`${name}\` is the package you meant, who publishes it and how old it is; otherwise use \`${target}\`.`,
-    riskFloor: 70,
-    path,
-    line,
-  });
-}
-
-function newDependenciesFinding(
-  path: string,
-  deps: readonly { line: number; name: string; spec: string; section: string }[],
-): Finding {
-  const runtime = deps.filter((dep) => dep.section === "dependencies" || dep.section === "peerDependencies");
-  const shown = deps
-    .slice(0, 8)
-    .map((dep) => `\`${dep.name}@${dep.spec}\` (${dep.section})`)
-    .join(", ");
-  const more = deps.length > 8 ? ` and ${deps.length - 8} more` : "";
-  return analyzerFinding({
-    ruleId: "dependencies/new",
-    severity: "low",
-    category: "supply-chain",
-    title: `${deps.length} new ${deps.length === 1 ? "dependency" : "dependencies"} in ${path}`,
-    message: `New: ${shown}${more}. Every dependency and its install scripts run with your developers' and CI's access. Check each is needed, maintained, published by who you expect, and not brand new.`,
-    riskFloor: runtime.length > 0 ? 25 : 20,
-    path,
-    line: deps[0]?.line ?? null,
-  });
-}
-
 function requirementsFindings(file: DiffFile): Finding[] {
   const findings: Finding[] = [];
   for (const { line, content } of addedLines(file)) {
@@ -227,7 +169,7 @@ function requirementsFindings(file: DiffFile): Finding[] {
   return findings;
 }
 
-function lockfileFindings(file: DiffFile, changed: ReadonlySet<string>): Finding[] {
+function lockfileOnlyFindings(file: DiffFile, changed: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const name = baseName(file.path);
   const dir = file.path.slice(0, file.path.length - name.length);
@@ -245,23 +187,32 @@ function lockfileFindings(file: DiffFile, changed: ReadonlySet<string>): Finding
       }),
     );
   }
+  return findings;
+}
+
+/** Diff-only fallback: added `resolved` lines whose host is not an allowed registry. */
+function lockfileHostFindings(file: DiffFile, allowedHosts: readonly string[]): Finding[] {
+  const offHost = new Map<string, { line: number; url: string }>();
   for (const { line, content } of addedLines(file)) {
     const resolved = /"?resolved"?\s*[:=]?\s*"?(https?:\/\/[^"\s#]+)/.exec(content)?.[1];
-    if (resolved && !TRUSTED_REGISTRY.test(resolved)) {
-      findings.push(
-        analyzerFinding({
-          ruleId: "dependencies/lockfile-untrusted-host",
-          severity: "high",
-          category: "supply-chain",
-          title: "Lockfile resolves a package from an unexpected host",
-          message: `\`${resolved.slice(0, 160)}\` is not the public registry. A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror, regenerate the lockfile from the registry.`,
-          riskFloor: 65,
-          path: file.path,
-          line,
-        }),
-      );
-      break;
+    const host = resolved ? (URL.parse(resolved)?.host ?? resolved) : null;
+    if (resolved && host !== null && !allowedHosts.includes(host) && !offHost.has(host)) {
+      offHost.set(host, { line, url: resolved });
     }
   }
-  return findings;
+  const [first] = offHost.values();
+  if (!first) return [];
+  const urls = [...offHost.values()].map((entry) => `\`${entry.url.slice(0, 160)}\``).join(", ");
+  return [
+    analyzerFinding({
+      ruleId: "dependencies/lockfile-untrusted-host",
+      severity: "high",
+      category: "supply-chain",
+      title: `Lockfile resolves packages from ${offHost.size === 1 ? "an unexpected host" : `${offHost.size} unexpected hosts`}: ${[...offHost.keys()].join(", ")}`,
+      message: `${urls} ${offHost.size === 1 ? "is not an allowed registry" : "are not allowed registries"} (config \`dependencies.allowedRegistries\`: ${allowedHosts.join(", ")}). A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror (then add it to the config), regenerate the lockfile from the registry.`,
+      riskFloor: 65,
+      path: file.path,
+      line: first.line,
+    }),
+  ];
 }

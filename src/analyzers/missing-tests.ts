@@ -1,3 +1,4 @@
+import { generatedReason } from "../diff/generated-reason.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
 import { isSourceFile, isTestFile } from "./file-kinds.ts";
@@ -8,10 +9,15 @@ const MIN_SOURCE_LINES = 50;
 /** Source changed substantially while no test changed: the behavior change is unverified. */
 export const missingTests: Analyzer = {
   id: "missing-tests",
-  run({ files }) {
+  run({ files, config }) {
     if (files.some((file) => isTestFile(file.path))) return [];
+    // Regenerated code is verified by its generator, not by tests written in this PR.
     const source = files.filter(
-      (file) => isSourceFile(file.path) && !file.binary && file.status !== "removed",
+      (file) =>
+        isSourceFile(file.path) &&
+        !file.binary &&
+        file.status !== "removed" &&
+        generatedReason(file, config.ignore.paths) === null,
     );
     const added = source.reduce((sum, file) => sum + file.additions, 0);
     if (added < MIN_SOURCE_LINES) return [];

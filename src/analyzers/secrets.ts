@@ -38,9 +38,12 @@ export const secrets: Analyzer = {
   },
 };
 
-/** Keys shipped for tests and examples (`examples/keys/test_key.pem`) are usually throwaway. */
+/** Keys shipped for tests and examples (`examples/keys/test_key.pem`, `config.example`) are usually throwaway. */
 const SAMPLE_PATH =
-  /(^|\/)(examples?|samples?|demos?|fixtures?|testdata)\/|(^|[/_.-])(test|example|sample|dummy|fake)[_.-]/i;
+  /(^|\/)(examples?|samples?|demos?|fixtures?|testdata|__tests__)\/|(^|[/_.-])(test|example|sample|dummy|fake)[_.-]|\.(example|sample|template)$/i;
+
+const SAMPLE_ACTION =
+  "If it ever granted access to anything real, revoke it; otherwise make it obviously fake, or generate it when the test runs instead of committing it.";
 
 function toFinding(hit: SecretHit, heuristic: boolean): Finding {
   const name = baseName(hit.path);
@@ -49,22 +52,23 @@ function toFinding(hit: SecretHit, heuristic: boolean): Finding {
   const kind = describeKind(hit);
   const where = `Line ${hit.line}${hit.column ? `, column ${hit.column}` : ""}`;
   const certain = (!heuristic || dotenv) && !sample;
+  // A fixture key is reported as a fixture: one consistent text, not "may be a throwaway" plus "rotate now".
   const message = [
     `${where}: ${kind} \`${maskSecret(hit.value)}\`${dotenv ? ` in the committed environment file \`${name}\`` : ""}.`,
     sample
-      ? "It sits in a test or example path, so it may be a throwaway; confirm it grants access to nothing real, or generate it at test time instead of committing it."
+      ? "It sits in a test, fixture or example path, so it is most likely a test key."
       : heuristic && !dotenv
         ? "It was matched by its name and randomness, not by a vendor's format: if it is a real credential, anyone who can read the repository can use it."
         : "Anyone who can read the repository (and every fork and clone) can use it.",
-    ACTION,
+    sample ? SAMPLE_ACTION : ACTION,
   ].join(" ");
   return analyzerFinding({
     ruleId: `secrets/${hit.ruleId === VENDOR_TOKEN_RULE_ID ? (vendorTokenFormat(hit.messageId)?.id ?? "vendor-token") : ruleSlug(hit.ruleId)}`,
-    severity: certain ? "critical" : "high",
+    severity: certain ? "critical" : sample ? "medium" : "high",
     category: "secret",
-    title: `Secret added: ${kind}`,
+    title: sample ? `Test or example key added: ${kind}` : `Secret added: ${kind}`,
     message,
-    riskFloor: certain ? 90 : sample ? 60 : 70,
+    riskFloor: certain ? 90 : sample ? 40 : 70,
     path: hit.path,
     line: hit.line,
   });

@@ -1,10 +1,7 @@
+import { generatedReason } from "../diff/generated-reason.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { isLockfile } from "./file-kinds.ts";
-
-/** Generated output: big in the diff, but nobody reviews it line by line. */
-const GENERATED = /(^|\/)(dist|build|vendor|node_modules|__snapshots__)\/|\.(min\.js|min\.css|map|snap)$/;
 
 /**
  * Flags PRs too large to review well. Reviews lose effectiveness past a few hundred lines, so
@@ -13,9 +10,10 @@ const GENERATED = /(^|\/)(dist|build|vendor|node_modules|__snapshots__)\/|\.(min
 export function createSizeChurn(maxLines = 1000, maxFiles = 50) {
   const analyzer: Analyzer = {
     id: "size-churn",
-    run({ files }) {
+    run({ files, config }) {
+      // Lockfiles, generated and ignored files are big in the diff, but nobody reviews them.
       const reviewed = files.filter(
-        (file) => !file.binary && !isLockfile(file.path) && !GENERATED.test(file.path),
+        (file) => !file.binary && generatedReason(file, config.ignore.paths) === null,
       );
       const lines = reviewed.reduce((sum, file) => sum + file.additions + file.deletions, 0);
       if (lines <= maxLines && reviewed.length <= maxFiles) return [];
@@ -24,7 +22,7 @@ export function createSizeChurn(maxLines = 1000, maxFiles = 50) {
         severity: "low",
         category: "size",
         title: `Large pull request: ${lines} lines in ${reviewed.length} files`,
-        message: `${lines} changed lines in ${reviewed.length} hand-written files (lockfiles and generated files excluded) is more than one careful review covers (limits: ${maxLines} lines, ${maxFiles} files). Split it into independent PRs, or agree on a review plan and owner per area.`,
+        message: `${lines} changed lines in ${reviewed.length} hand-written files (lockfiles, generated files and the config's \`ignore\` globs excluded) is more than one careful review covers (limits: ${maxLines} lines, ${maxFiles} files). Split it into independent PRs, or agree on a review plan and owner per area.`,
         riskFloor: 30,
       });
       return [finding];

@@ -26,6 +26,7 @@ import { git, gitOrNull } from "./git.ts";
 import { gitHeadSource } from "./git-head-source.ts";
 import { gitPolicySource } from "./git-policy-source.ts";
 import { LLM_UNAVAILABLE_EXIT_CODE, llmReport } from "./llm-report.ts";
+import { readChangedManifests } from "./read-changed-manifests.ts";
 import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
 
 export interface ReviewOptions {
@@ -63,6 +64,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   // 2. Analyzers (the policy-change check among them), then the LLM, with the app's settings.
   const input = {
     files: pr.files,
+    contents: readChangedManifests(pr.root, pr.files, { base: pr.mergeBase, head: pr.headSha }),
     config,
     pr: {
       author: pr.author,

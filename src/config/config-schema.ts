@@ -118,6 +118,18 @@ export const configSchema = z
       .describe(
         "What PR Triage leaves out. A list of globs is `paths`; a mapping also takes `rules` and `findings`, repository-wide suppressions that go through review like any config change (the policy-change analyzer flags edits to them).",
       ),
+    dependencies: z
+      .object({
+        allowedRegistries: z
+          .array(z.string().min(1))
+          .default(["registry.npmjs.org", "registry.yarnpkg.com"])
+          .describe(
+            "Hosts that changed lockfile entries may download from (`npm.example.com`). Add your organization's mirror; an entry resolved elsewhere is flagged.",
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe("Supply-chain checks on manifests and lockfiles."),
     review: z
       .object({
         severityThreshold: severity

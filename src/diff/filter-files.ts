@@ -1,30 +1,5 @@
-import picomatch from "picomatch";
 import type { DiffFile } from "./diff-model.ts";
-
-/**
- * Files the LLM should not spend tokens on. They still reach the deterministic analyzers:
- * a lockfile change is exactly what the supply-chain checks want to see.
- */
-export const DEFAULT_IGNORES: readonly { glob: string; reason: string }[] = [
-  {
-    glob: "**/{package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lockb,bun.lock}",
-    reason: "lockfile",
-  },
-  {
-    glob: "**/{Cargo.lock,Gemfile.lock,poetry.lock,uv.lock,composer.lock,go.sum,Pipfile.lock}",
-    reason: "lockfile",
-  },
-  { glob: "**/*.min.{js,css}", reason: "minified" },
-  { glob: "**/*.{map,snap}", reason: "generated" },
-  { glob: "**/__snapshots__/**", reason: "snapshot" },
-  { glob: "**/{vendor,node_modules,third_party}/**", reason: "vendored" },
-  { glob: "**/{dist,build}/**", reason: "build output" },
-  { glob: "**/*.{generated,gen}.*", reason: "generated" },
-  {
-    glob: "**/*.{png,jpg,jpeg,gif,webp,ico,pdf,zip,gz,tgz,jar,woff,woff2,ttf,eot,mp4,mp3,wasm,exe,dll,so,dylib}",
-    reason: "binary",
-  },
-];
+import { generatedReason } from "./generated-reason.ts";
 
 export interface FilterResult {
   reviewable: DiffFile[];
@@ -33,21 +8,13 @@ export interface FilterResult {
 
 /**
  * Splits files into those the LLM reviews and those it skips, each skip with the reason the
- * summary's coverage section shows. The user's globs are added to the defaults, never replace
- * them. A user glob without a slash (`*.pb.go`) matches the file name at any depth, as in
- * `.gitignore`; one with a slash matches the whole path.
+ * summary's coverage section shows: generated or ignored (`generatedReason`, the definition
+ * size and missing-tests share), else nothing to read (binary, deleted, no patch).
  */
 export function filterFiles(files: readonly DiffFile[], userIgnores: readonly string[]): FilterResult {
-  const matchers = [
-    ...DEFAULT_IGNORES.map((rule) => ({ test: picomatch(rule.glob, { dot: true }), reason: rule.reason })),
-    ...userIgnores.map((glob) => ({
-      test: picomatch(glob, { dot: true, basename: !glob.includes("/") }),
-      reason: `ignored by config (${glob})`,
-    })),
-  ];
   const result: FilterResult = { reviewable: [], ignored: [] };
   for (const file of files) {
-    const reason = matchers.find((m) => m.test(file.path))?.reason ?? unreviewableReason(file);
+    const reason = generatedReason(file, userIgnores) ?? unreviewableReason(file);
     if (reason === null) result.reviewable.push(file);
     else result.ignored.push({ file, reason });
   }

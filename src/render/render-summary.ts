@@ -1,6 +1,7 @@
 import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
+import { RISK_RULE } from "../risk/risk-rule.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { renderIgnored } from "./render-ignored.ts";
@@ -73,7 +74,12 @@ function renderBreakdown(result: TriageResult, context: SummaryContext): string 
   }
   if (risk.contributions.length > 10)
     rows.push(`| … | | ${risk.contributions.length - 10} smaller signals |`);
-  rows.push("", `Score = max(floor ${risk.floor}, signals ${risk.combined}) = **${risk.score}**.`);
+  rows.push(
+    "",
+    `Score = max(floor ${risk.floor}, signals ${risk.combined}) = **${risk.score}**.`,
+    "",
+    `_${RISK_RULE}_`,
+  );
   const bySignal = new Map<string, number>();
   for (const c of risk.contributions) bySignal.set(c.signal, (bySignal.get(c.signal) ?? 0) + c.points);
   if ((risk.level === "high" || risk.level === "critical") && bySignal.size > 1) {

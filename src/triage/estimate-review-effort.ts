@@ -1,8 +1,7 @@
-import picomatch from "picomatch";
 import { isLockfile, isProseFile, isSourceFile, isTestFile } from "../analyzers/file-kinds.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
-import { DEFAULT_IGNORES } from "../diff/filter-files.ts";
+import { generatedReason } from "../diff/generated-reason.ts";
 
 export interface ReviewEffort {
   /** Rounded to 5 minutes, at least 5, at most `MAX_EFFORT_MINUTES`. */
@@ -36,13 +35,15 @@ export const RISK_MULTIPLIERS: Record<RiskLevel, number> = { low: 1, medium: 1.2
 /** Upper bound in minutes of levels 1–4; anything longer is level 5. */
 export const EFFORT_LEVELS = [15, 30, 60, 120] as const;
 
-const isGenerated = picomatch(
-  DEFAULT_IGNORES.map((rule) => rule.glob),
-  { dot: true },
-);
-
-export function fileKind(file: DiffFile): keyof typeof KIND_WEIGHTS {
-  if (file.binary || file.patchMissing || isLockfile(file.path) || isGenerated(file.path)) return "generated";
+/** The one definition of "generated" (known paths, `@generated` headers); see generatedReason. */
+export function fileKind(file: DiffFile, userIgnores: readonly string[] = []): keyof typeof KIND_WEIGHTS {
+  if (
+    file.binary ||
+    file.patchMissing ||
+    isLockfile(file.path) ||
+    generatedReason(file, userIgnores) !== null
+  )
+    return "generated";
   if (isTestFile(file.path)) return "test";
   if (isProseFile(file.path)) return "prose";
   return isSourceFile(file.path) ? "source" : "config";

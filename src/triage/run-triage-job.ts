@@ -8,6 +8,7 @@ import { compareHeads } from "../github/compare-heads.ts";
 import { githubHeadSource } from "../github/github-head-source.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
+import { loadChangedManifests } from "../github/load-changed-manifests.ts";
 import { loadCodeowners } from "../github/load-codeowners.ts";
 import { loadPolicies } from "../github/load-policies.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
@@ -75,10 +76,17 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   try {
     // 3. Collect and parse the diff.
     const { files, unlisted } = await listPrFiles(octokit, repo, job.pullNumber, pr.changed_files);
+    const manifests = await loadChangedManifests(octokit, repo, files, {
+      base: pr.base.sha,
+      head: pr.head.sha,
+    });
+    if (manifests.skipped.length > 0)
+      log.info({ skipped: manifests.skipped }, "dependency files read from the diff only");
 
     // 4. Deterministic analyzers (pure), then 5. the LLM on what is reviewable.
     const input = {
       files,
+      contents: manifests.contents,
       config,
       pr: {
         author: pr.user.login,

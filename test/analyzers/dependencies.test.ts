@@ -79,12 +79,19 @@ index 1111111..2222222 100644
 -  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.21.tgz"
 +  resolved "https://evil.example.com/lodash/-/lodash-4.17.21.tgz"
    integrity sha512-abc
+@@ -9,3 +9,3 @@
+ chalk@^5.0.0:
+-  resolved "https://registry.yarnpkg.com/chalk/-/chalk-5.0.0.tgz"
++  resolved "https://other.example.net/chalk/-/chalk-5.0.0.tgz"
+   integrity sha512-def
 `;
     const findings = await dependencies.run(analyzerInput(diffFiles(diff)));
     expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
       ["dependencies/lockfile-only", null],
       ["dependencies/lockfile-untrusted-host", 2],
     ]);
+    // Every unexpected host is named, not just the first.
+    expect(findings[1]?.title).toContain("evil.example.com, other.example.net");
   });
 
   it("checks requirements.txt names and sources", async () => {

@@ -87,7 +87,7 @@ index 1111111..2222222 100644
     expect(await secrets.run(analyzerInput([file]))).toEqual([]);
   });
 
-  it("downgrades a key committed under an examples path", async () => {
+  it("reports a key committed under an examples path as a test key, not as a live leak", async () => {
     const body = Array.from(
       { length: 12 },
       (_, i) => `MIIEowIBAAKCAQEAx4UbaDzY6xgtCLRW1MWMsj4vV7ed8XrWyZbHQJnbO0YJnJe${i % 10}`,
@@ -95,8 +95,13 @@ index 1111111..2222222 100644
     const pem = ["-----BEGIN RSA PRIVATE KEY-----", ...body, "-----END RSA PRIVATE KEY-----"].join("\n");
     const findings = await secrets.run(analyzerInput([addedFile("examples/keys/test_key.pem", pem)]));
     expect(findings).toMatchObject([
-      { ruleId: "secrets/privatekey", severity: "high", riskFloor: 60, line: 1 },
+      { ruleId: "secrets/privatekey", severity: "medium", riskFloor: 40, line: 1 },
     ]);
+    expect(findings[0]?.title).toMatch(/^Test or example key added: /);
+    expect(findings[0]?.message).toContain("most likely a test key");
+    expect(findings[0]?.message).not.toMatch(/rotate it now|may be a throwaway/);
+    const template = await secrets.run(analyzerInput([addedFile("deploy/key.pem.example", pem)]));
+    expect(template).toMatchObject([{ severity: "medium", riskFloor: 40 }]);
   });
 });
 

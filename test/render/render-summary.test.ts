@@ -164,7 +164,7 @@ describe("renderSummary", () => {
 
       <!-- state -->
 
-      ## 🟠 PR Triage: high risk (69/100)
+      ## 🟠 PR Triage: high risk (60/100)
 
       _AI review by \`gpt-4.1-mini\`: 2 request(s), 5200 input tokens (4096 cached), 310 output tokens, ≈ $0.0034._
 
@@ -179,9 +179,11 @@ describe("renderSummary", () => {
       | Signal | Points | Reason |
       |---|---:|---|
       | AI review | +45 | critical: SQL injection (src/db.ts:2) |
-      | AI review | +24 | high: Unhandled rejection (src/db.ts:2) |
+      | AI review | +12 | high: Unhandled rejection (src/db.ts:2) |
 
-      Score = max(floor 0, signals 69) = **69**.
+      Score = max(floor 0, signals 60) = **60**.
+
+      _Rule: score = max(floor, signals). The floor is the strongest single deterministic finding (high or critical severity reaches the high level), or a configured floor. Signals: each finding adds severity points × confidence; within one kind, each further finding counts half the one before, and together they stay below the next level up from the worst severity found, so weak signals alone never make a PR high. A high or critical AI finding with confidence ≥ 0.7 reaches high. Size is counted once, by the large-PR finding, without lockfiles or generated files._
 
       </details>
 
@@ -269,6 +271,8 @@ describe("renderSummary", () => {
       | ci | +30 | high: pull_request_target workflow (.github/workflows/ci.yml:1) |
 
       Score = max(floor 90, signals 80) = **90**.
+
+      _Rule: score = max(floor, signals). The floor is the strongest single deterministic finding (high or critical severity reaches the high level), or a configured floor. Signals: each finding adds severity points × confidence; within one kind, each further finding counts half the one before, and together they stay below the next level up from the worst severity found, so weak signals alone never make a PR high. A high or critical AI finding with confidence ≥ 0.7 reaches high. Size is counted once, by the large-PR finding, without lockfiles or generated files._
 
       \`\`\`mermaid
       pie showData title Risk signals
