@@ -1,15 +1,11 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { parseConfigYaml } from "../config/parse-config-yaml.ts";
 import { readCodeowners } from "../config/read-codeowners.ts";
 import { readPolicies } from "../config/read-policies.ts";
 import { renderPolicySummary } from "../config/render-policy-summary.ts";
-import { selectPolicies } from "../config/select-policies.ts";
-import { addReviewContext } from "../context/add-review-context.ts";
-import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import { readPriceTable } from "../llm/estimate-cost.ts";
 import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
@@ -17,9 +13,7 @@ import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
-import { concludeTriage } from "../triage/conclude-triage.ts";
-import { prepareTriage } from "../triage/prepare-triage.ts";
-import { runLlmStep } from "../triage/run-llm-step.ts";
+import { triagePullRequest } from "../triage/triage-pull-request.ts";
 import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
 import { git, gitOrNull } from "./git.ts";
@@ -59,67 +53,44 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   const policies = await readPolicies(gitPolicySource(pr.root, pr.base), config.policies.paths);
   const codeowners = await readCodeowners(async (path) => showAtBase(path));
   const problems = [...loaded.problems, ...policies.problems, ...(codeowners?.problems ?? [])];
-  const selection = selectPolicies(policies.policies, pr.files, config.policies.maxTokens);
 
-  // 2. Analyzers (the policy-change check among them), then the LLM, with the app's settings.
-  const input = {
-    files: pr.files,
-    contents: readChangedManifests(pr.root, pr.files, { base: pr.mergeBase, head: pr.headSha }),
-    config,
-    pr: {
-      author: pr.author,
-      authorType: pr.author.endsWith("[bot]") ? "Bot" : "User",
-      headRef: pr.headRef,
-      title: pr.title,
-      body: pr.body,
-    },
-  };
-  const budget = diffTokenBudget(config.llm.maxInputTokens, selection.prompt, pr.title, pr.body);
-  const prepared = await prepareTriage(input, budget);
+  // 2–3. The app's own triage core: analyzers (the policy-change check among them), the LLM with
+  // the app's settings, then anchor and score exactly as the app would post.
   // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
   const settings = readLlmSettings({ DATA_DIR: userCacheDir(io.env), ...io.env });
-  if (settings && config.llm.enabled) {
-    const source = gitHeadSource(pr.root, pr.headSha, config.llm.context.searchFiles);
-    prepared.pack = (
-      await addReviewContext(prepared.pack, prepared.sent ?? [], source, config.llm.context, budget)
-    ).pack;
-  }
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
-  else if (config.llm.enabled && prepared.pack.chunks.length > 0) {
+  else if (config.llm.enabled) {
     progress(
-      `AI review with ${settings.modelIsDefault ? "the endpoint's model (OPENAI_MODEL unset)" : settings.model}: ${prepared.pack.chunks.length} request(s), at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
+      `AI review with ${settings.modelIsDefault ? "the endpoint's model (OPENAI_MODEL unset)" : settings.model}, at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
     );
   }
-  const llm = await runLlmStep(
+  const { result, policies: selection } = await triagePullRequest(
     {
-      settings,
+      headSha: pr.headSha,
+      baseRef: pr.base,
+      files: pr.files,
+      contents: readChangedManifests(pr.root, pr.files, { base: pr.mergeBase, head: pr.headSha }),
+      pr: {
+        author: pr.author,
+        authorType: pr.author.endsWith("[bot]") ? "Bot" : "User",
+        headRef: pr.headRef,
+        title: pr.title,
+        body: pr.body,
+      },
       config,
-      prepared,
-      pr: input.pr,
-      policies: selection.prompt,
-      prices: readPriceTable(io.env),
+      configProblems: problems,
+      policies: policies.policies,
     },
+    { head: gitHeadSource(pr.root, pr.headSha, config.llm.context.searchFiles) },
     {
-      info: () => {},
-      warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
+      llm: settings,
+      prices: readPriceTable(io.env),
+      log: {
+        info: () => {},
+        warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
+      },
     },
   );
-
-  // 3. Conclude and render exactly what the app would post.
-  const result = concludeTriage({
-    headSha: pr.headSha,
-    files: pr.files,
-    config,
-    prepared,
-    llm: llm.outcome,
-    llmFindings: applyPolicyCitations(
-      llm.findings,
-      selection.applied.map((a) => a.policy),
-    ),
-    configProblems: problems,
-    policies: selection,
-    whatChanged: llm.whatChanged,
-  });
   const owners = ownersForPaths(
     codeowners,
     pr.files.map((f) => f.path),
@@ -164,10 +135,10 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
         path: policy.path,
         reason,
       })),
-      markdown: renderPolicySummary(selection, llm.outcome.mode === "ok", host),
+      markdown: renderPolicySummary(selection, result.llm.mode === "ok", host),
     },
     coverage: result.coverage,
-    llm: llmReport(llm.outcome),
+    llm: llmReport(result.llm),
     configProblems: problems,
     inlineComments: result.inline.map(({ finding, anchor, suggestion }) => ({
       path: anchor.path,
@@ -180,7 +151,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     summary,
   };
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReviewReport(report));
-  return llm.outcome.mode === "unavailable" ? LLM_UNAVAILABLE_EXIT_CODE : 0;
+  return result.llm.mode === "unavailable" ? LLM_UNAVAILABLE_EXIT_CODE : 0;
 }
 
 function userCacheDir(env: NodeJS.ProcessEnv): string {

@@ -1,8 +1,5 @@
 import type { Logger } from "probot";
-import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
-import { selectPolicies } from "../config/select-policies.ts";
-import { addReviewContext } from "../context/add-review-context.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import { compareHeads } from "../github/compare-heads.ts";
 import { githubHeadSource } from "../github/github-head-source.ts";
@@ -15,8 +12,6 @@ import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
 import { findSummaryComment } from "../github/upsert-summary-comment.ts";
-import { planReviewScope } from "../incremental/plan-review-scope.ts";
-import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
@@ -24,11 +19,9 @@ import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { decodeSummaryState, type IgnoreEntry } from "../render/summary-state.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
-import { concludeTriage } from "./conclude-triage.ts";
-import { prepareTriage } from "./prepare-triage.ts";
 import { publishTriage } from "./publish-triage.ts";
-import { runLlmStep } from "./run-llm-step.ts";
 import type { TriageJob } from "./triage-job.ts";
+import { triagePullRequest } from "./triage-pull-request.ts";
 
 export interface JobDeps {
   octokit: Octokit;
@@ -83,82 +76,41 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     if (manifests.skipped.length > 0)
       log.info({ skipped: manifests.skipped }, "dependency files read from the diff only");
 
-    // 4. Deterministic analyzers (pure), then 5. the LLM on what is reviewable.
-    const input = {
-      files,
-      contents: manifests.contents,
-      config,
-      pr: {
-        author: pr.user.login,
-        authorType: pr.user.type,
-        headRef: pr.head.ref,
-        title: pr.title,
-        body: pr.body ?? "",
-      },
-    };
-    // Only the policies whose paths this PR touches, within their token budget.
-    const policySelection = selectPolicies(policySet.policies, files, config.policies.maxTokens);
-    const policies = policySelection.prompt;
-    // On a push over a fully reviewed head, the LLM gets only what changed since (see planReviewScope).
+    // 4–7. The one triage core (shared with the CLI): analyzers, the LLM on what changed since
+    // the last triaged head, anchoring and scoring, remembering what earlier pushes reported.
     const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber, deps.identity);
-    const previousState = decodeSummaryState(previousSummary?.body);
-    const scope =
-      deps.llm && config.llm.enabled
-        ? await planReviewScope(
-            previousState,
-            { headSha: pr.head.sha, baseRef: pr.base.ref },
-            files,
-            (since) => compareHeads(octokit, repo, since, pr.head.sha),
-          )
-        : undefined;
-    const budget = diffTokenBudget(config.llm.maxInputTokens, policies, input.pr.title, input.pr.body);
-    const prepared = await prepareTriage(input, budget, scope);
-    // Context beyond the hunks, from the head commit, in whatever budget the diff left.
-    if (deps.llm && config.llm.enabled) {
-      const source = githubHeadSource(octokit, repo, pr.head.sha, config.llm.context.searchFiles);
-      const context = await addReviewContext(
-        prepared.pack,
-        prepared.sent ?? [],
-        source,
-        config.llm.context,
-        budget,
-      );
-      prepared.pack = context.pack;
-    }
-    const llm = await runLlmStep(
+    const { result } = await triagePullRequest(
       {
-        settings: deps.llm,
+        headSha: pr.head.sha,
+        baseRef: pr.base.ref,
+        files,
+        contents: manifests.contents,
+        pr: {
+          author: pr.user.login,
+          authorType: pr.user.type,
+          headRef: pr.head.ref,
+          title: pr.title,
+          body: pr.body ?? "",
+        },
         config,
-        prepared,
-        pr: input.pr,
-        policies,
+        configProblems,
+        policies: policySet.policies,
+        notListed: unlisted,
+        previousState: decodeSummaryState(previousSummary?.body),
+        alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber, deps.identity),
+        newIgnores: deps.newIgnores,
+      },
+      {
+        head: githubHeadSource(octokit, repo, pr.head.sha, config.llm.context.searchFiles),
+        compareHeads: (since) => compareHeads(octokit, repo, since, pr.head.sha),
+      },
+      {
+        llm: deps.llm,
         prices: deps.llmPrices ?? {},
         ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
+        log,
       },
-      log,
     );
-
-    // 6–7. Anchor, rank and score (pure), remembering what earlier pushes already reported.
-    const result = concludeTriage({
-      headSha: pr.head.sha,
-      files,
-      config,
-      prepared,
-      llm: llm.outcome,
-      llmFindings: applyPolicyCitations(
-        llm.findings,
-        policySelection.applied.map((applied) => applied.policy),
-      ),
-      configProblems,
-      policies: policySelection,
-      notListed: unlisted,
-      alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber, deps.identity),
-      previousState,
-      ...(scope ? { scope } : {}),
-      baseRef: pr.base.ref,
-      whatChanged: llm.whatChanged,
-      newIgnores: deps.newIgnores,
-    });
 
     // 8. Publish, checking first that a newer push has not made this result stale.
     const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
