@@ -4,6 +4,8 @@ export type AuthorKind = "agent" | "human";
 
 /** One completed triage, as analytics keeps it: levels, logins and counts, no findings text. */
 export interface TriageRecord {
+  /** The delivery whose job ran it: with the head, what makes a replayed record a duplicate. */
+  deliveryId: string;
   repo: string;
   pullNumber: number;
   headSha: string;
@@ -11,7 +13,7 @@ export interface TriageRecord {
   score: number;
   /** From the agent-provenance analyzer: agent-written (login, trailer or branch) or not. */
   authorKind: AuthorKind;
-  /** Reviewers the app asked for: user logins, and teams as `org/slug`-less `team:slug`. */
+  /** Reviewers the app asked for: user logins, and teams as `team:slug`. */
   routed: string[];
   tokens: { input: number; cached: number; output: number };
   costUsd: number | null;

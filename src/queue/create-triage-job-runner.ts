@@ -1,4 +1,7 @@
 import type { Logger } from "probot";
+import type { AnalyticsStore } from "../analytics/analytics-store.ts";
+import type { RateLimitGauge } from "../analytics/rate-limit-gauge.ts";
+import { recordTriageAnalytics } from "../analytics/record-triage-analytics.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
 import { authorizeTriageCommand } from "../handlers/authorize-triage-command.ts";
@@ -20,6 +23,8 @@ export interface TriageJobRunnerDeps {
   webHost: string;
   llmPrices?: Record<string, ModelPrice>;
   llmLimiter?: LlmLimiter;
+  /** Review-flow analytics: each completed triage is recorded, and GitHub's rate limit observed. */
+  analytics?: { store: AnalyticsStore; rateLimit: RateLimitGauge };
 }
 
 /** A check summary is capped at 65,535 characters; a failure reason never needs that much. */
@@ -30,6 +35,12 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
   const client = async (job: StoredJob): Promise<Octokit> => {
     const octokit = await deps.auth(job.installationId);
     paceWrites(octokit, deps.pacer, job.installationId);
+    const rateLimit = deps.analytics?.rateLimit;
+    if (rateLimit) {
+      octokit.hook.after("request", (response) => {
+        rateLimit.observe(job.installationId, response.headers["x-ratelimit-remaining"]);
+      });
+    }
     return octokit;
   };
 
@@ -39,7 +50,9 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
       const headSha = job.headSha ?? (await authorizeTriageCommand(octokit, job, log));
       if (headSha === null) return "denied";
       let opened = false;
-      const { llmLimiter } = deps;
+      const { llmLimiter, analytics } = deps;
+      // The webhook's time for PR events; commands and re-runs count from when the job started.
+      const eventAt = (job.headSeenAt ? Date.parse(job.headSeenAt) : Number.NaN) || Date.now();
       const outcome = await runTriageJob(
         {
           deliveryId: job.deliveryId,
@@ -57,6 +70,16 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
           webHost: deps.webHost,
           ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
           ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
+          ...(analytics
+            ? {
+                onTriaged: (result) =>
+                  recordTriageAnalytics(
+                    { octokit, store: analytics.store, log },
+                    { ...job, eventAt },
+                    result,
+                  ),
+              }
+            : {}),
           checkRun: {
             id: job.checkRunId,
             opened: async (id) => {

@@ -23,6 +23,7 @@ import { prepareTriage } from "./prepare-triage.ts";
 import { publishTriage } from "./publish-triage.ts";
 import { runLlmStep } from "./run-llm-step.ts";
 import type { TriageJob } from "./triage-job.ts";
+import type { TriageResult } from "./triage-result.ts";
 
 export interface JobDeps {
   octokit: Octokit;
@@ -39,6 +40,8 @@ export interface JobDeps {
    * fails, since only it knows whether another attempt follows.
    */
   checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
+  /** Told of each triage once its check is complete (review-flow analytics). */
+  onTriaged?: (result: TriageResult) => Promise<void>;
 }
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
@@ -159,6 +162,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       renderCheckOutput(result, summary),
       renderAnnotations(result.findings, deps.webHost),
     );
+    await deps.onTriaged?.(result);
     log.info(
       {
         score: result.risk.score,

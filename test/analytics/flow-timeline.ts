@@ -33,7 +33,9 @@ export function event(
 }
 
 export function triage(pr: FlowPull, overrides: Partial<TriageRecord> = {}): TriageRecord {
+  nextId += 1;
   return {
+    deliveryId: `d${nextId}`,
     repo: pr.repo,
     pullNumber: pr.pullNumber,
     headSha: "a".repeat(40),
