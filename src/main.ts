@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
+import { readAnalyticsSettings } from "./analytics/analytics-settings.ts";
+import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
 import { createApp } from "./app.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
 import { LlmLimiter } from "./llm/llm-limiter.ts";
@@ -24,7 +26,7 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
-const { llm, queue, llmPrices, store } = settings;
+const { llm, queue, llmPrices, store, analytics } = settings;
 
 // 2. Start the server; the worker resumes whatever the last process left in the store.
 let started: { worker: JobWorker; log: Logger } | undefined;
@@ -38,6 +40,7 @@ const server = await run(
     appId: Number(process.env.APP_ID) || null,
     store,
     queue,
+    analytics: { store: analytics.store, dashboardToken: analytics.dashboardToken },
     onStart: (parts) => {
       started = parts;
     },
@@ -45,7 +48,16 @@ const server = await run(
   { Octokit: JobOctokit },
 );
 
-// 3. Drain on SIGTERM and SIGINT. Probot's own SIGINT handler exits at once; it is replaced.
+// 3. Retention: analytics older than ANALYTICS_RETENTION_DAYS goes at start, then every 6 hours.
+const pruneAnalytics = (): void => {
+  analytics.store
+    .prune(Date.now() - analytics.retentionDays * 86_400_000)
+    .catch((error: unknown) => started?.log.warn({ err: error }, "analytics retention pruning failed"));
+};
+pruneAnalytics();
+setInterval(pruneAnalytics, 6 * 3_600_000).unref();
+
+// 4. Drain on SIGTERM and SIGINT. Probot's own SIGINT handler exits at once; it is replaced.
 for (const listener of process.listeners("SIGINT")) {
   if (!probotSigint.has(listener)) process.off("SIGINT", listener);
 }
@@ -70,7 +82,9 @@ process.on("SIGINT", () => stop("SIGINT"));
 
 function readSettings(env: NodeJS.ProcessEnv) {
   const queue = readQueueSettings(env);
+  const analytics = readAnalyticsSettings(env);
   return {
+    analytics: { ...analytics, store: openSqliteAnalyticsStore(queue.dataDir) },
     llm: readLlmSettings(env),
     llmPrices: readPriceTable(env),
     queue,

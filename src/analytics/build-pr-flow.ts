@@ -1,4 +1,5 @@
 import { type FlowEvent, type FlowPull, isBotLogin, RESPONSE_KINDS } from "./flow-event.ts";
+import { prKey } from "./pr-context.ts";
 
 /** The milestones of one PR, with the time it spent as a draft or closed taken out. */
 export interface PrFlow extends FlowPull {
@@ -89,4 +90,20 @@ export function activeMs(flow: Pick<PrFlow, "inactive">, from: number, to: numbe
     if (overlap > 0) total -= overlap;
   }
   return total;
+}
+
+/** Every PR's flow, from events in any order. */
+export function buildPrFlows(pulls: readonly FlowPull[], events: readonly FlowEvent[]): PrFlow[] {
+  const byPr = new Map<string, FlowEvent[]>();
+  for (const event of events) {
+    const key = prKey(event.repo, event.pullNumber);
+    byPr.set(key, [...(byPr.get(key) ?? []), event]);
+  }
+  return pulls.map((pull) => buildPrFlow(pull, byPr.get(prKey(pull.repo, pull.pullNumber)) ?? []));
+}
+
+/** Ready → first human response, draft and closed time excluded; null before anyone responded. */
+export function pickupMs(flow: PrFlow): number | null {
+  if (flow.readyAt === null || flow.firstResponseAt === null) return null;
+  return activeMs(flow, flow.readyAt, flow.firstResponseAt);
 }

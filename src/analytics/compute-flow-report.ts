@@ -1,5 +1,5 @@
 import { RISK_LEVELS } from "../config/config-schema.ts";
-import { activeMs, buildPrFlow, type PrFlow } from "./build-pr-flow.ts";
+import { activeMs, buildPrFlows, type PrFlow, pickupMs } from "./build-pr-flow.ts";
 import {
   durationStats,
   LEVEL_KEYS,
@@ -67,14 +67,7 @@ export interface FlowReport {
 
 /** Every figure, for the whole installation and per repository, over 7, 30 and 90 days. */
 export function computeFlowReport(input: FlowInput): FlowReport {
-  const eventsByPr = new Map<string, FlowEvent[]>();
-  for (const event of input.events) {
-    const key = prKey(event.repo, event.pullNumber);
-    eventsByPr.set(key, [...(eventsByPr.get(key) ?? []), event]);
-  }
-  const flows = input.pulls.map((pull) =>
-    buildPrFlow(pull, eventsByPr.get(prKey(pull.repo, pull.pullNumber)) ?? []),
-  );
+  const flows = buildPrFlows(input.pulls, input.events);
   const repos = [...new Set(input.pulls.map((pull) => pull.repo))].sort();
   const windows = (repo: string | null) =>
     REPORT_WINDOWS_DAYS.map((days) => computeWindow(input, flows, repo, days));
@@ -102,11 +95,10 @@ function computeWindow(
     authorKind: context(flow)?.authorKind ?? "unknown",
   });
 
-  const pickups = flows.flatMap((flow) =>
-    flow.readyAt !== null && inWindow(flow.firstResponseAt)
-      ? [{ flow, sample: sample(flow, activeMs(flow, flow.readyAt, flow.firstResponseAt)) }]
-      : [],
-  );
+  const pickups = flows.flatMap((flow) => {
+    const ms = pickupMs(flow);
+    return ms !== null && inWindow(flow.firstResponseAt) ? [{ flow, sample: sample(flow, ms) }] : [];
+  });
   const merged = flows.filter((flow) => inWindow(flow.mergedAt));
   const reviews = merged.flatMap((flow) =>
     flow.firstResponseAt !== null && flow.mergedAt !== null
