@@ -20,6 +20,13 @@ describe("app.yml", () => {
   });
 
   it("subscribes to exactly the events the app handles", () => {
-    expect([...manifest.default_events].sort()).toEqual(["check_run", "issue_comment", "pull_request"]);
+    expect([...manifest.default_events].sort()).toEqual([
+      "check_run",
+      "issue_comment",
+      "pull_request",
+      "pull_request_review",
+      "pull_request_review_comment",
+      "pull_request_review_thread",
+    ]);
   });
 });
