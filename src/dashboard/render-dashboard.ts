@@ -115,8 +115,8 @@ function rules(w: WindowFigures): string {
     )
     .join("");
   return `<section aria-labelledby="precision"><h2 id="precision">Precision per rule</h2>
-${rows ? `<div class="scroll"><table><thead><tr><th scope="col">Rule</th><th scope="col">Comments</th><th scope="col">👍</th><th scope="col">👎</th><th scope="col">Addressed</th><th scope="col">Resolved</th><th scope="col">Precision</th></tr></thead><tbody>${rows}</tbody></table></div>` : "<p>No feedback on inline comments yet.</p>"}
-<p><small>Useful: addressed by a later push, resolved, or more 👍 than 👎. Reactions are read when the PR is next triaged.</small></p></section>
+${rows ? `<div class="scroll"><table><thead><tr><th scope="col">Rule</th><th scope="col">Comments</th><th scope="col">Thumbs up</th><th scope="col">Thumbs down</th><th scope="col">Addressed</th><th scope="col">Resolved</th><th scope="col">Precision</th></tr></thead><tbody>${rows}</tbody></table></div>` : "<p>No feedback on inline comments yet.</p>"}
+<p><small>Useful: addressed by a later push, resolved, or more thumbs up than down. Reactions are read when the PR is next triaged.</small></p></section>
 <section aria-labelledby="llm"><h2 id="llm">LLM tokens and cost per week</h2>
 ${weeks ? `<div class="scroll"><table><thead><tr><th scope="col">Week of</th><th scope="col">Triages</th><th scope="col">Input</th><th scope="col">Cached</th><th scope="col">Output</th><th scope="col">Cost</th></tr></thead><tbody>${weeks}</tbody></table></div>` : "<p>No triages in this period.</p>"}</section>`;
 }
@@ -134,8 +134,8 @@ function scopeForm(view: DashboardView): string {
   const option = (value: string, label: string, selected: boolean) =>
     `<option value="${e(value)}"${selected ? " selected" : ""}>${e(label)}</option>`;
   return `<form method="get" action="/dashboard" class="scope">
-<label for="repo">Repository</label><select id="repo" name="repo">${option("", "All repositories", view.repo === null)}${repos.map((r) => option(r, r, r === view.repo)).join("")}</select>
-<label for="days">Period</label><select id="days" name="days">${view.report.windows.map((w) => option(String(w.days), `${w.days} days`, w.days === view.days)).join("")}</select>
+<span><label for="repo">Repository</label> <select id="repo" name="repo">${option("", "All repositories", view.repo === null)}${repos.map((r) => option(r, r, r === view.repo)).join("")}</select></span>
+<span><label for="days">Period</label> <select id="days" name="days">${view.report.windows.map((w) => option(String(w.days), `${w.days} days`, w.days === view.days)).join("")}</select></span>
 <button type="submit">Show</button></form>`;
 }
 
