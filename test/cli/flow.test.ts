@@ -141,8 +141,8 @@ describe("pr-triage flow", () => {
     });
     expect(run.stderr()).toContain("listed 3 pull requests updated since");
     expect(run.stderr()).toContain("timeline 3/3: #2");
-    expect(run.stderr()).toMatch(
-      /secondary rate limit on GET \/repos\/acme\/api\/issues\/\{issue_number\}\/timeline: waiting 1 s/,
+    expect(run.stderr()).toContain(
+      `secondary rate limit on GET ${API}${REPO}/issues/3/timeline?per_page=100: waiting 1 s (retry 1 of 3)`,
     );
   }, 20_000);
 
