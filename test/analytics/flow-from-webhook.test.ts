@@ -84,7 +84,7 @@ describe("flowFromWebhook (real payloads from @octokit/webhooks-examples)", () =
       kind: "resolution",
       resolution: {
         repo: "Codertocat/Hello-World",
-        pullNumber: 1,
+        pullNumber: 2,
         comments: [{ commentId: 42, fingerprint: "0123456789abcdef" }],
         resolved: true,
         at: NOW,
