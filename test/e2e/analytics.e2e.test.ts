@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteAnalyticsStore } from "../../src/analytics/sqlite-analytics-store.ts";
 import { FaultWorld } from "../helpers/fault-harness.ts";
