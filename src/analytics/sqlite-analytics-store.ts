@@ -78,27 +78,30 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async recordEvent(pull: FlowPull, event: FlowEvent): Promise<boolean> {
-    this.#run(
-      `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
-       ON CONFLICT (repo, pull_number) DO UPDATE SET author = excluded.author, title = excluded.title`,
-      pull.repo,
-      pull.pullNumber,
-      pull.author,
-      pull.title,
-    );
-    const inserted = this.#run(
-      `INSERT INTO events (id, repo, pull_number, kind, at, actor, actor_is_bot, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      event.id,
-      event.repo,
-      event.pullNumber,
-      event.kind,
-      event.at,
-      event.actor,
-      event.actorIsBot ? 1 : 0,
-      event.detail,
-    );
-    return inserted > 0;
+    // One transaction, so the webhook path pays for one commit, not two.
+    return this.#transaction(() => {
+      this.#run(
+        `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
+         ON CONFLICT (repo, pull_number) DO UPDATE SET author = excluded.author, title = excluded.title`,
+        pull.repo,
+        pull.pullNumber,
+        pull.author,
+        pull.title,
+      );
+      const inserted = this.#run(
+        `INSERT INTO events (id, repo, pull_number, kind, at, actor, actor_is_bot, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        event.id,
+        event.repo,
+        event.pullNumber,
+        event.kind,
+        event.at,
+        event.actor,
+        event.actorIsBot ? 1 : 0,
+        event.detail,
+      );
+      return inserted > 0;
+    });
   }
 
   async recordTriage(t: TriageRecord): Promise<void> {
@@ -242,9 +245,8 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async prune(before: number): Promise<number> {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
-      const removed =
+    return this.#transaction(
+      () =>
         this.#run("DELETE FROM events WHERE at < ?", before) +
         this.#run("DELETE FROM triages WHERE completed_at < ?", before) +
         this.#run("DELETE FROM comment_feedback WHERE at < ?", before) +
@@ -252,17 +254,24 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         this.#run(
           `DELETE FROM pulls WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.repo = pulls.repo AND e.pull_number = pulls.pull_number)
              AND NOT EXISTS (SELECT 1 FROM triages t WHERE t.repo = pulls.repo AND t.pull_number = pulls.pull_number)`,
-        );
-      this.#db.exec("COMMIT");
-      return removed;
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
+        ),
+    );
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
   #run(sql: string, ...params: SQLInputValue[]): number {
