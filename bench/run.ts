@@ -4,11 +4,13 @@
  */
 import { runAckBench } from "./ack-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
+import { runFlowRecordBench } from "./flow-record-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   diff: runDiffBench,
+  "flow-record": runFlowRecordBench,
   "llm-tokens": runLlmTokenBench,
 };
 
