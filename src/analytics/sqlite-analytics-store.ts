@@ -51,7 +51,11 @@ export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore 
   try {
     mkdirSync(dataDir, { recursive: true });
     const db = new DatabaseSync(path);
-    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    // No automatic checkpoints: one would fsync inside the webhook ack that triggered it. They run
+    // after each triage record and at pruning instead, both off the ack path.
+    db.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
+    );
     const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
     if (version > SCHEMA_VERSION) {
       throw new Error(
@@ -135,6 +139,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         t.completedAt,
       );
     }
+    this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
   }
 
   async recordFeedback(feedback: readonly CommentFeedback[]): Promise<void> {
@@ -245,6 +250,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async prune(before: number): Promise<number> {
+    this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
     return this.#transaction(
       () =>
         this.#run("DELETE FROM events WHERE at < ?", before) +
