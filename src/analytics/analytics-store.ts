@@ -34,6 +34,8 @@ export interface AnalyticsStore {
   recordThreadResolution(resolution: ThreadResolution): Promise<void>;
   /** Events, triages and feedback since `since` (epoch ms), with the PRs they belong to. */
   load(since: number): Promise<AnalyticsSnapshot>;
+  /** Upkeep (SQLite: the WAL checkpoint), skipped while webhooks are arriving. */
+  housekeep(now: number): Promise<void>;
   /** Deletes everything older than `before`; returns how many rows went. */
   prune(before: number): Promise<number>;
   close(): void;

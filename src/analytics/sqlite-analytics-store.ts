@@ -1,13 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import type { RiskLevel } from "../config/config-schema.ts";
+import { type Row, toEvent, toFeedback, toPull, toTriage } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
-import type { FlowEvent, FlowEventKind, FlowPull } from "./flow-event.ts";
-import type { AuthorKind, CommentFeedback, TriageRecord } from "./triage-record.ts";
+import type { FlowEvent, FlowPull } from "./flow-event.ts";
+import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
 
 const SCHEMA_VERSION = 1;
 const FILE_NAME = "analytics.sqlite";
+/** Checkpoints wait for this long without a recorded webhook. */
+const QUIET_MS = 2_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS pulls (
@@ -39,8 +41,6 @@ CREATE TABLE IF NOT EXISTS comment_feedback (
 );
 `;
 
-type Row = Record<string, SQLInputValue>;
-
 /**
  * Opens (creating if needed) the analytics database in `dataDir`, a file of its own beside the
  * job store: analytics never contends with the queue's fsyncs, and losing its last writes to a
@@ -51,8 +51,8 @@ export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore 
   try {
     mkdirSync(dataDir, { recursive: true });
     const db = new DatabaseSync(path);
-    // No automatic checkpoints: one would fsync inside the webhook ack that triggered it. They run
-    // after each triage record and at pruning instead, both off the ack path.
+    // No automatic checkpoints: a checkpoint fsyncs on the event loop, inside whichever ack
+    // triggered it. `housekeep` runs them while no webhook is arriving.
     db.exec(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
     );
@@ -76,6 +76,7 @@ export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore 
 export class SqliteAnalyticsStore implements AnalyticsStore {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  #lastEventAt = 0;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -83,6 +84,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async recordEvent(pull: FlowPull, event: FlowEvent): Promise<boolean> {
     // One transaction, so the webhook path pays for one commit, not two.
+    this.#lastEventAt = Date.now();
     return this.#transaction(() => {
       this.#run(
         `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
@@ -139,7 +141,6 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         t.completedAt,
       );
     }
-    this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
   }
 
   async recordFeedback(feedback: readonly CommentFeedback[]): Promise<void> {
@@ -201,56 +202,18 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       since,
     );
     return {
-      pulls: pulls.map((row) => ({
-        repo: String(row.repo),
-        pullNumber: Number(row.pull_number),
-        author: String(row.author),
-        title: String(row.title),
-      })),
-      events: events.map((row) => ({
-        id: String(row.id),
-        repo: String(row.repo),
-        pullNumber: Number(row.pull_number),
-        kind: String(row.kind) as FlowEventKind,
-        at: Number(row.at),
-        actor: row.actor === null ? null : String(row.actor),
-        actorIsBot: row.actor_is_bot === 1,
-        detail: row.detail === null ? null : String(row.detail),
-      })),
-      triages: triages.map((row) => ({
-        deliveryId: String(row.delivery_id),
-        repo: String(row.repo),
-        pullNumber: Number(row.pull_number),
-        headSha: String(row.head_sha),
-        level: String(row.level) as RiskLevel,
-        score: Number(row.score),
-        authorKind: String(row.author_kind) as AuthorKind,
-        routed: JSON.parse(String(row.routed)) as string[],
-        tokens: {
-          input: Number(row.input_tokens),
-          cached: Number(row.cached_tokens),
-          output: Number(row.output_tokens),
-        },
-        costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
-        eventAt: Number(row.event_at),
-        completedAt: Number(row.completed_at),
-        posted: [],
-      })),
-      feedback: feedback.map((row) => ({
-        ruleId: String(row.rule_id),
-        repo: String(row.repo),
-        commentId: Number(row.comment_id),
-        thumbsUp: Number(row.thumbs_up),
-        thumbsDown: Number(row.thumbs_down),
-        addressed: row.addressed === 1,
-        resolved: row.resolved === 1,
-        at: Number(row.at),
-      })),
+      pulls: pulls.map(toPull),
+      events: events.map(toEvent),
+      triages: triages.map(toTriage),
+      feedback: feedback.map(toFeedback),
     };
   }
 
+  async housekeep(now: number): Promise<void> {
+    if (now - this.#lastEventAt >= QUIET_MS) this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  }
+
   async prune(before: number): Promise<number> {
-    this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
     return this.#transaction(
       () =>
         this.#run("DELETE FROM events WHERE at < ?", before) +
