@@ -5,6 +5,7 @@
 import { runAckBench } from "./ack-bench.ts";
 import { runContextBench } from "./context-bench.ts";
 import { runDiffBench } from "./diff-bench.ts";
+import { runFlowRecordBench } from "./flow-record-bench.ts";
 import { runIncrementalBench } from "./incremental-bench.ts";
 import { runLlmCacheBench } from "./llm-cache-bench.ts";
 import { runLlmTokenBench } from "./llm-token-bench.ts";
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   ack: runAckBench,
   context: runContextBench,
   diff: runDiffBench,
+  "flow-record": runFlowRecordBench,
   "llm-tokens": runLlmTokenBench,
   "llm-cache": runLlmCacheBench,
   incremental: runIncrementalBench,

@@ -1,8 +1,16 @@
 import type { ApplicationFunction, Logger } from "probot";
+import type { AnalyticsStore } from "./analytics/analytics-store.ts";
+import { DashboardSessions } from "./analytics/dashboard-sessions.ts";
+import { FLOW_WEBHOOK_EVENTS } from "./analytics/flow-from-webhook.ts";
+import { FlowMetrics } from "./analytics/flow-metrics.ts";
+import { RateLimitGauge } from "./analytics/rate-limit-gauge.ts";
 import { type AppIdentity, readAppIdentity } from "./github/app-identity.ts";
 import type { Octokit } from "./github/octokit.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
+import { handleDashboard } from "./handlers/handle-dashboard.ts";
+import { handleFlowEvent } from "./handlers/handle-flow-event.ts";
 import { handleHealthz } from "./handlers/handle-healthz.ts";
+import { handleMetrics } from "./handlers/handle-metrics.ts";
 import { handlePullRequest, PULL_REQUEST_EVENTS } from "./handlers/handle-pull-request.ts";
 import { handleReviewCommentCommand } from "./handlers/handle-review-comment-command.ts";
 import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
@@ -37,12 +45,15 @@ export interface AppOptions {
   recovery?: { settings: RecoverySettings; ledger: RecoveryLedger };
   /** Hands out the worker: main drains it on SIGTERM, tests wait for the work after the ack. */
   onStart?: (started: { worker: JobWorker; log: Logger; recovery?: RecoverySchedule }) => void;
+  /** Review-flow analytics; `dashboardToken` null keeps /metrics and /dashboard off (404). */
+  analytics?: { store: AnalyticsStore; dashboardToken: string | null };
 }
 
 /** The routing table: which event goes to which handler. Handlers only guard and record. */
 export function createApp(options: AppOptions): ApplicationFunction {
   return async (app, { addHandler }) => {
-    const { store, appId } = options;
+    const { store, appId, analytics } = options;
+    const rateLimit = new RateLimitGauge();
     // Read once per process; a failure is retried by the next job instead of being remembered.
     let identity: Promise<AppIdentity> | undefined;
     const appIdentity = (): Promise<AppIdentity> => {
@@ -71,6 +82,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
         webHost: options.webHost,
         ...(options.llmPrices ? { llmPrices: options.llmPrices } : {}),
         ...(options.llmLimiter ? { llmLimiter: options.llmLimiter } : {}),
+        ...(analytics ? { analytics: { store: analytics.store, rateLimit } } : {}),
       }),
     });
     const enqueue: Enqueue = async (delivery, requests) => {
@@ -109,6 +121,20 @@ export function createApp(options: AppOptions): ApplicationFunction {
       ...(recovery ? { recovery: () => recovery.last() } : {}),
     };
     addHandler((req, res) => handleHealthz(req, res, healthSource));
+    if (analytics) {
+      app.on([...FLOW_WEBHOOK_EVENTS], (context) => handleFlowEvent(context, analytics.store));
+      const token = analytics.dashboardToken;
+      const routes = {
+        store: analytics.store,
+        sessions: token ? new DashboardSessions(token) : null,
+        queue: worker,
+        rateLimit,
+        metrics: new FlowMetrics(),
+        webHost: options.webHost,
+      };
+      addHandler((req, res) => handleMetrics(req, res, routes));
+      addHandler((req, res) => handleDashboard(req, res, routes));
+    }
 
     options.onStart?.({ worker, log: app.log, ...(recovery ? { recovery } : {}) });
     // Not awaited: the server must listen (and fail readiness) while a database migrates.

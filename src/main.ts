@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
+import { readAnalyticsSettings } from "./analytics/analytics-settings.ts";
+import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
 import { createApp } from "./app.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
@@ -30,7 +32,7 @@ try {
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
-const { llm, queue, llmPrices, recovery, opened } = settings;
+const { llm, queue, llmPrices, recovery, opened, analytics } = settings;
 const { store } = opened;
 // PostgreSQL migrates in the background while the server already answers (readiness fails).
 opened.ready.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
@@ -49,6 +51,7 @@ const server = await run(
     queue,
     pacer: opened.pacer,
     recovery: { settings: recovery, ledger: opened.ledger },
+    analytics: { store: analytics.store, dashboardToken: analytics.dashboardToken },
     onStart: (parts) => {
       started = parts;
     },
@@ -56,7 +59,22 @@ const server = await run(
   { Octokit: JobOctokit },
 );
 
-// 3. Drain on SIGTERM and SIGINT. Probot's own SIGINT handler exits at once; it is replaced.
+// 3. Retention: analytics older than ANALYTICS_RETENTION_DAYS goes at start, then every 6 hours;
+// its WAL is checkpointed every 30 s when no webhook is arriving.
+const pruneAnalytics = (): void => {
+  analytics.store
+    .prune(Date.now() - analytics.retentionDays * 86_400_000)
+    .catch((error: unknown) => started?.log.warn({ err: error }, "analytics retention pruning failed"));
+};
+pruneAnalytics();
+setInterval(pruneAnalytics, 6 * 3_600_000).unref();
+setInterval(() => {
+  analytics.store
+    .housekeep(Date.now())
+    .catch((error: unknown) => started?.log.warn({ err: error }, "analytics upkeep failed"));
+}, 30_000).unref();
+
+// 4. Drain on SIGTERM and SIGINT. Probot's own SIGINT handler exits at once; it is replaced.
 for (const listener of process.listeners("SIGINT")) {
   if (!probotSigint.has(listener)) process.off("SIGINT", listener);
 }
@@ -81,7 +99,9 @@ process.on("SIGINT", () => stop("SIGINT"));
 
 function readSettings(env: NodeJS.ProcessEnv) {
   const queue = readQueueSettings(env);
+  const analytics = readAnalyticsSettings(env);
   return {
+    analytics: { ...analytics, store: openSqliteAnalyticsStore(queue.dataDir) },
     llm: readLlmSettings(env),
     llmPrices: readPriceTable(env),
     queue,

@@ -24,7 +24,9 @@ describe("app.yml", () => {
       "check_run",
       "issue_comment",
       "pull_request",
+      "pull_request_review",
       "pull_request_review_comment",
+      "pull_request_review_thread",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type CliIo, UsageError } from "./cli-io.ts";
+import { flowCommand } from "./flow-command.ts";
 import { reviewCommand } from "./review-command.ts";
 import { validateCommand } from "./validate-command.ts";
 
@@ -12,6 +13,10 @@ const USAGE = `Usage:
       master) and print what the app would post. Reads config and policies from the base ref.
       Set OPENAI_API_KEY (and OPENAI_BASE_URL, OPENAI_MODEL) for the AI review; without it,
       only the analyzers run. Exit 3 when the AI review was requested but unavailable.
+  pr-triage flow --repo <owner/name> [--since 90d] [--json]
+      Review-flow figures (pickup, review and cycle time by risk level and author kind, risk
+      mix, high-risk PRs merged without their requested review) from the repository's GitHub
+      history, so you can measure a baseline. Needs GITHUB_TOKEN; GHE_HOST for Enterprise.
 `;
 
 /** Parses the command line and runs one command. Returns the exit code: 0 ok, 1 problems found, 2 usage error, 3 AI review unavailable (`review`). */
@@ -22,6 +27,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       allowPositionals: true,
       options: {
         base: { type: "string" },
+        repo: { type: "string" },
+        since: { type: "string", default: "90d" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -45,10 +52,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         );
       return await reviewCommand({ base: values.base, json: values.json }, io);
     }
+    if (command === "flow") {
+      if (rest.length > 0)
+        throw new UsageError(`flow takes no arguments, got "${rest.join(" ")}". Use --repo owner/name.`);
+      return await flowCommand({ repo: values.repo, since: values.since, json: values.json }, io);
+    }
     throw new UsageError(
       command === undefined
         ? "Expected a command."
-        : `Unknown command "${command}": expected \`validate\` or \`review\`.`,
+        : `Unknown command "${command}": expected \`validate\`, \`review\` or \`flow\`.`,
     );
   } catch (error) {
     const usage =

@@ -1,4 +1,7 @@
 import type { Logger } from "probot";
+import type { AnalyticsStore } from "../analytics/analytics-store.ts";
+import type { RateLimitGauge } from "../analytics/rate-limit-gauge.ts";
+import { recordTriageAnalytics } from "../analytics/record-triage-analytics.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
@@ -28,6 +31,8 @@ export interface TriageJobRunnerDeps {
   llmLimiter?: LlmLimiter;
   /** Token failures are recorded here for `/healthz`. */
   health?: HealthRecorder;
+  /** Review-flow analytics: each completed triage is recorded, and GitHub's rate limit observed. */
+  analytics?: { store: AnalyticsStore; rateLimit: RateLimitGauge };
 }
 
 /** A check summary is capped at 65,535 characters; a failure reason never needs that much. */
@@ -49,6 +54,12 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
   const client = async (job: StoredJob): Promise<Octokit> => {
     const octokit = await deps.auth(job.installationId);
     paceWrites(octokit, deps.pacer, job.installationId);
+    const rateLimit = deps.analytics?.rateLimit;
+    if (rateLimit) {
+      octokit.hook.after("request", (response) => {
+        rateLimit.observe(job.installationId, response.headers["x-ratelimit-remaining"]);
+      });
+    }
     return octokit;
   };
 
@@ -63,7 +74,9 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
     if (headSha === null) return "denied";
     const ignore = command?.ignore ?? null;
     let opened = false;
-    const { llmLimiter } = deps;
+    const { llmLimiter, analytics } = deps;
+    // The webhook's time for PR events; commands and re-runs count from when the job started.
+    const eventAt = (job.headSeenAt ? Date.parse(job.headSeenAt) : Number.NaN) || Date.now();
     const outcome = await runTriageJob(
       {
         deliveryId: job.deliveryId,
@@ -83,6 +96,12 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         ...(ignore ? { newIgnores: [ignore] } : {}),
         ...(deps.llmPrices ? { llmPrices: deps.llmPrices } : {}),
         ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
+        ...(analytics
+          ? {
+              onTriaged: (result) =>
+                recordTriageAnalytics({ octokit, store: analytics.store, log }, { ...job, eventAt }, result),
+            }
+          : {}),
         checkRun: {
           id: job.checkRunId,
           opened: async (id) => {

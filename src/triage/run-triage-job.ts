@@ -22,6 +22,7 @@ import { riskyPaths } from "../routing/risky-paths.ts";
 import { publishTriage } from "./publish-triage.ts";
 import type { TriageJob } from "./triage-job.ts";
 import { triagePullRequest } from "./triage-pull-request.ts";
+import type { TriageResult } from "./triage-result.ts";
 
 export interface JobDeps {
   octokit: Octokit;
@@ -42,6 +43,8 @@ export interface JobDeps {
   checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
   /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
   newIgnores?: readonly IgnoreEntry[];
+  /** Told of each triage once its check is complete (review-flow analytics). */
+  onTriaged?: (result: TriageResult) => Promise<void>;
 }
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
@@ -153,6 +156,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       renderCheckOutput(result, summary),
       renderAnnotations(result.findings, deps.webHost),
     );
+    await deps.onTriaged?.(result);
     log.info(
       {
         score: result.risk.score,

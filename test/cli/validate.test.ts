@@ -63,7 +63,7 @@ describe("pr-triage validate", () => {
   it("rejects an unknown command or a missing directory with usage help", async () => {
     const run = captureIo(repo.dir);
     expect(await runCli(["lint"], run.io)).toBe(2);
-    expect(run.stderr()).toContain('Unknown command "lint": expected `validate` or `review`.');
+    expect(run.stderr()).toContain('Unknown command "lint": expected `validate`, `review` or `flow`.');
     expect(await runCli(["validate", "nope"], run.io)).toBe(2);
     expect(run.stderr()).toContain('validate expected a directory, got "nope"');
   });

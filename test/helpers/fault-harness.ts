@@ -412,11 +412,7 @@ export class FaultWorld {
   }
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
+export { percentile } from "../../src/analytics/percentile.ts";
 
 /**
  * Secrets found in captured logs: by the app's own secret analyzer (secretlint's recommended

@@ -1,0 +1,68 @@
+import type { SQLInputValue } from "node:sqlite";
+import type { RiskLevel } from "../config/config-schema.ts";
+import type { FlowEvent, FlowEventKind, FlowPull } from "./flow-event.ts";
+import type { RuleFeedback } from "./rule-precision.ts";
+import type { AuthorKind, TriageRecord } from "./triage-record.ts";
+
+/** A row as node:sqlite returns it; the SQL that produces these stays in sqlite-analytics-store.ts. */
+export type Row = Record<string, SQLInputValue>;
+
+const text = (value: SQLInputValue | undefined): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+export function toPull(row: Row): FlowPull {
+  return {
+    repo: String(row.repo),
+    pullNumber: Number(row.pull_number),
+    author: String(row.author),
+    title: String(row.title),
+  };
+}
+
+export function toEvent(row: Row): FlowEvent {
+  return {
+    id: String(row.id),
+    repo: String(row.repo),
+    pullNumber: Number(row.pull_number),
+    kind: String(row.kind) as FlowEventKind,
+    at: Number(row.at),
+    actor: text(row.actor),
+    actorIsBot: row.actor_is_bot === 1,
+    detail: text(row.detail),
+  };
+}
+
+export function toTriage(row: Row): TriageRecord {
+  return {
+    deliveryId: String(row.delivery_id),
+    repo: String(row.repo),
+    pullNumber: Number(row.pull_number),
+    headSha: String(row.head_sha),
+    level: String(row.level) as RiskLevel,
+    score: Number(row.score),
+    authorKind: String(row.author_kind) as AuthorKind,
+    routed: JSON.parse(String(row.routed)) as string[],
+    tokens: {
+      input: Number(row.input_tokens),
+      cached: Number(row.cached_tokens),
+      output: Number(row.output_tokens),
+    },
+    costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
+    eventAt: Number(row.event_at),
+    completedAt: Number(row.completed_at),
+    posted: [],
+  };
+}
+
+export function toFeedback(row: Row): RuleFeedback {
+  return {
+    ruleId: String(row.rule_id),
+    repo: String(row.repo),
+    commentId: Number(row.comment_id),
+    thumbsUp: Number(row.thumbs_up),
+    thumbsDown: Number(row.thumbs_down),
+    addressed: row.addressed === 1,
+    resolved: row.resolved === 1,
+    at: Number(row.at),
+  };
+}

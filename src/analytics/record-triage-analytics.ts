@@ -1,0 +1,25 @@
+import type { Logger } from "probot";
+import { listCommentFeedback } from "../github/list-comment-feedback.ts";
+import type { Octokit } from "../github/octokit.ts";
+import type { TriageResult } from "../triage/triage-result.ts";
+import type { AnalyticsStore } from "./analytics-store.ts";
+import { toTriageRecord } from "./to-triage-record.ts";
+
+/**
+ * After a triage completed its check: records it, and polls the feedback on the app's earlier
+ * inline comments. Analytics is best effort: a failure is logged and the triage stands.
+ */
+export async function recordTriageAnalytics(
+  deps: { octokit: Octokit; store: AnalyticsStore; log: Pick<Logger, "warn"> },
+  job: { deliveryId: string; owner: string; repo: string; pullNumber: number; eventAt: number },
+  result: TriageResult,
+): Promise<void> {
+  const now = Date.now();
+  try {
+    await deps.store.recordTriage(toTriageRecord(job, result, { eventAt: job.eventAt, completedAt: now }));
+    const feedback = await listCommentFeedback(deps.octokit, job, job.pullNumber, now);
+    await deps.store.recordFeedback(feedback);
+  } catch (error) {
+    deps.log.warn({ err: error }, "could not record triage analytics; the triage itself is done");
+  }
+}

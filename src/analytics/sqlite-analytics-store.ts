@@ -1,0 +1,263 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { type Row, toEvent, toFeedback, toPull, toTriage } from "./analytics-rows.ts";
+import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
+import type { FlowEvent, FlowPull } from "./flow-event.ts";
+import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
+
+const SCHEMA_VERSION = 1;
+const FILE_NAME = "analytics.sqlite";
+/** Checkpoints wait for this long without a recorded webhook. */
+const QUIET_MS = 2_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS pulls (
+  repo TEXT NOT NULL, pull_number INTEGER NOT NULL, author TEXT NOT NULL, title TEXT NOT NULL,
+  PRIMARY KEY (repo, pull_number)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+  id TEXT PRIMARY KEY, repo TEXT NOT NULL, pull_number INTEGER NOT NULL, kind TEXT NOT NULL,
+  at INTEGER NOT NULL, actor TEXT, actor_is_bot INTEGER NOT NULL, detail TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_by_pr ON events (repo, pull_number, at);
+CREATE INDEX IF NOT EXISTS events_by_time ON events (at);
+CREATE TABLE IF NOT EXISTS triages (
+  delivery_id TEXT NOT NULL, head_sha TEXT NOT NULL, repo TEXT NOT NULL, pull_number INTEGER NOT NULL,
+  level TEXT NOT NULL, score INTEGER NOT NULL, author_kind TEXT NOT NULL, routed TEXT NOT NULL,
+  input_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+  cost_usd REAL, event_at INTEGER NOT NULL, completed_at INTEGER NOT NULL,
+  PRIMARY KEY (delivery_id, head_sha)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS triages_by_time ON triages (completed_at);
+CREATE TABLE IF NOT EXISTS posted_findings (
+  repo TEXT NOT NULL, pull_number INTEGER NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
+  posted_at INTEGER NOT NULL, PRIMARY KEY (repo, pull_number, fingerprint)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS comment_feedback (
+  comment_id INTEGER PRIMARY KEY, repo TEXT NOT NULL, pull_number INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+  thumbs_up INTEGER NOT NULL DEFAULT 0, thumbs_down INTEGER NOT NULL DEFAULT 0,
+  addressed INTEGER NOT NULL DEFAULT 0, resolved INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL
+);
+`;
+
+/**
+ * Opens (creating if needed) the analytics database in `dataDir`, a file of its own beside the
+ * job store: analytics never contends with the queue's fsyncs, and losing its last writes to a
+ * power cut costs a data point, never a triage.
+ */
+export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore {
+  const path = resolve(join(dataDir, FILE_NAME));
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new DatabaseSync(path);
+    // No automatic checkpoints: a checkpoint fsyncs on the event loop, inside whichever ack
+    // triggered it. `housekeep` runs them while no webhook is arriving.
+    db.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
+    );
+    const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
+    if (version > SCHEMA_VERSION) {
+      throw new Error(
+        `schema version ${version} is newer than this pr-triage's ${SCHEMA_VERSION}; run the newer pr-triage`,
+      );
+    }
+    db.exec(SCHEMA);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    return new SqliteAnalyticsStore(db);
+  } catch (error) {
+    throw new Error(
+      `Cannot open the analytics store at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
+        "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
+    );
+  }
+}
+
+export class SqliteAnalyticsStore implements AnalyticsStore {
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #lastEventAt = 0;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  async recordEvent(pull: FlowPull, event: FlowEvent): Promise<boolean> {
+    // One transaction, so the webhook path pays for one commit, not two.
+    this.#lastEventAt = Date.now();
+    return this.#transaction(() => {
+      this.#run(
+        `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
+         ON CONFLICT (repo, pull_number) DO UPDATE SET author = excluded.author, title = excluded.title`,
+        pull.repo,
+        pull.pullNumber,
+        pull.author,
+        pull.title,
+      );
+      const inserted = this.#run(
+        `INSERT INTO events (id, repo, pull_number, kind, at, actor, actor_is_bot, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        event.id,
+        event.repo,
+        event.pullNumber,
+        event.kind,
+        event.at,
+        event.actor,
+        event.actorIsBot ? 1 : 0,
+        event.detail,
+      );
+      return inserted > 0;
+    });
+  }
+
+  async recordTriage(t: TriageRecord): Promise<void> {
+    this.#run(
+      `INSERT INTO triages (delivery_id, head_sha, repo, pull_number, level, score, author_kind, routed,
+         input_tokens, cached_tokens, output_tokens, cost_usd, event_at, completed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      t.deliveryId,
+      t.headSha,
+      t.repo,
+      t.pullNumber,
+      t.level,
+      t.score,
+      t.authorKind,
+      JSON.stringify(t.routed),
+      t.tokens.input,
+      t.tokens.cached,
+      t.tokens.output,
+      t.costUsd,
+      t.eventAt,
+      t.completedAt,
+    );
+    for (const posted of t.posted) {
+      this.#run(
+        `INSERT INTO posted_findings (repo, pull_number, fingerprint, rule_id, posted_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        t.repo,
+        t.pullNumber,
+        posted.fingerprint,
+        posted.ruleId,
+        t.completedAt,
+      );
+    }
+  }
+
+  async recordFeedback(feedback: readonly CommentFeedback[]): Promise<void> {
+    for (const f of feedback) {
+      this.#run(
+        `INSERT INTO comment_feedback (comment_id, repo, pull_number, fingerprint, thumbs_up, thumbs_down, addressed, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (comment_id) DO UPDATE SET thumbs_up = excluded.thumbs_up, thumbs_down = excluded.thumbs_down,
+           addressed = excluded.addressed, at = excluded.at`,
+        f.commentId,
+        f.repo,
+        f.pullNumber,
+        f.fingerprint,
+        f.thumbsUp,
+        f.thumbsDown,
+        f.addressed ? 1 : 0,
+        f.at,
+      );
+    }
+  }
+
+  async recordThreadResolution(r: ThreadResolution): Promise<void> {
+    for (const c of r.comments) {
+      this.#run(
+        `INSERT INTO comment_feedback (comment_id, repo, pull_number, fingerprint, resolved, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (comment_id) DO UPDATE SET resolved = excluded.resolved, at = excluded.at`,
+        c.commentId,
+        r.repo,
+        r.pullNumber,
+        c.fingerprint,
+        r.resolved ? 1 : 0,
+        r.at,
+      );
+    }
+  }
+
+  async load(since: number): Promise<AnalyticsSnapshot> {
+    // Whole timelines of the PRs active since then: a PR merged today may have opened long before.
+    const active = `SELECT DISTINCT repo, pull_number FROM events WHERE at >= ?
+                    UNION SELECT repo, pull_number FROM triages WHERE completed_at >= ?`;
+    const pulls = this.#all(
+      `SELECT p.* FROM pulls p JOIN (${active}) a USING (repo, pull_number) ORDER BY repo, pull_number`,
+      since,
+      since,
+    );
+    const events = this.#all(
+      `SELECT e.* FROM events e JOIN (${active}) a USING (repo, pull_number) ORDER BY at, id`,
+      since,
+      since,
+    );
+    const triages = this.#all(
+      `SELECT t.* FROM triages t JOIN (${active}) a USING (repo, pull_number) ORDER BY completed_at`,
+      since,
+      since,
+    );
+    const feedback = this.#all(
+      `SELECT f.*, COALESCE(p.rule_id, 'unknown') AS rule_id FROM comment_feedback f
+       LEFT JOIN posted_findings p USING (repo, pull_number, fingerprint) WHERE f.at >= ? ORDER BY comment_id`,
+      since,
+    );
+    return {
+      pulls: pulls.map(toPull),
+      events: events.map(toEvent),
+      triages: triages.map(toTriage),
+      feedback: feedback.map(toFeedback),
+    };
+  }
+
+  async housekeep(now: number): Promise<void> {
+    if (now - this.#lastEventAt >= QUIET_MS) this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+  }
+
+  async prune(before: number): Promise<number> {
+    return this.#transaction(
+      () =>
+        this.#run("DELETE FROM events WHERE at < ?", before) +
+        this.#run("DELETE FROM triages WHERE completed_at < ?", before) +
+        this.#run("DELETE FROM comment_feedback WHERE at < ?", before) +
+        this.#run("DELETE FROM posted_findings WHERE posted_at < ?", before) +
+        this.#run(
+          `DELETE FROM pulls WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.repo = pulls.repo AND e.pull_number = pulls.pull_number)
+             AND NOT EXISTS (SELECT 1 FROM triages t WHERE t.repo = pulls.repo AND t.pull_number = pulls.pull_number)`,
+        ),
+    );
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  #run(sql: string, ...params: SQLInputValue[]): number {
+    return Number(this.#prepare(sql).run(...params).changes);
+  }
+
+  #all(sql: string, ...params: SQLInputValue[]): Row[] {
+    return this.#prepare(sql).all(...params) as Row[];
+  }
+
+  /** The webhook path records on every delivery: statements are compiled once. */
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,46 @@
+import type { TriageResult } from "../triage/triage-result.ts";
+import type { TriageRecord } from "./triage-record.ts";
+
+/** The routing summary names reviewers `@login` and `team slug`; analytics keys them `login` and `team:slug`. */
+function routedKey(reviewer: string): string {
+  return reviewer.startsWith("team ") ? `team:${reviewer.slice(5)}` : reviewer.replace(/^@/, "");
+}
+
+/** What analytics keeps of one completed triage: no findings text, no code. */
+export function toTriageRecord(
+  job: { deliveryId: string; owner: string; repo: string; pullNumber: number },
+  result: TriageResult,
+  times: { eventAt: number; completedAt: number },
+): TriageRecord {
+  const routing = result.routing;
+  // Already requested or already reviewed is still routed; the author never is.
+  const routed = [
+    ...(routing?.requested ?? []),
+    ...(routing?.skipped.filter((s) => s.reason !== "author of the PR") ?? []),
+  ].map((r) => routedKey(r.reviewer));
+  const llm = result.llm.mode === "ok" || result.llm.mode === "unavailable" ? result.llm : null;
+  return {
+    deliveryId: job.deliveryId,
+    repo: `${job.owner}/${job.repo}`,
+    pullNumber: job.pullNumber,
+    headSha: result.headSha,
+    level: result.risk.level,
+    score: result.risk.score,
+    authorKind: result.findings.some((f) => f.ruleId === "agent-provenance/agent-authored")
+      ? "agent"
+      : "human",
+    routed: [...new Set(routed)],
+    tokens: {
+      input: llm?.usage.inputTokens ?? 0,
+      cached: llm?.usage.cachedTokens ?? 0,
+      output: llm?.usage.outputTokens ?? 0,
+    },
+    costUsd: llm?.costUsd ?? null,
+    eventAt: times.eventAt,
+    completedAt: times.completedAt,
+    posted: result.inline.map(({ finding }) => ({
+      fingerprint: result.fingerprints.get(finding) ?? "",
+      ruleId: finding.ruleId,
+    })),
+  };
+}
