@@ -54,6 +54,21 @@ export function toTriage(row: Row): TriageRecord {
   };
 }
 
+/** A `/triage ignore` of a finding, as feedback on its rule (no comment of its own). */
+export function toIgnoredFeedback(row: Row): RuleFeedback {
+  return {
+    ruleId: String(row.rule_id),
+    repo: String(row.repo),
+    commentId: 0,
+    thumbsUp: 0,
+    thumbsDown: 0,
+    addressed: false,
+    resolved: false,
+    ignored: true,
+    at: Number(row.at),
+  };
+}
+
 export function toFeedback(row: Row): RuleFeedback {
   return {
     ruleId: String(row.rule_id),

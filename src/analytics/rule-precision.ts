@@ -7,6 +7,8 @@ export interface RuleFeedback {
   thumbsDown: number;
   addressed: boolean;
   resolved: boolean;
+  /** A maintainer's `/triage ignore` of the finding: a false positive, whatever else happened. */
+  ignored?: boolean;
   /** When this feedback was last seen. */
   at: number;
 }
@@ -18,13 +20,16 @@ export interface RulePrecision {
   thumbsDown: number;
   addressed: number;
   resolved: number;
+  /** Findings of the rule a maintainer ignored as "not a problem". */
+  ignored: number;
   /** Comments judged useful / comments judged at all; null while nobody has reacted. */
   precision: number | null;
 }
 
 /**
  * A comment is useful when it was addressed, resolved, or got more 👍 than 👎; noise when it got
- * more 👎 and was neither addressed nor resolved. Comments without a signal are not judged.
+ * more 👎 and was neither addressed nor resolved, or when a maintainer ignored the finding.
+ * Comments without a signal are not judged.
  */
 export function rulePrecision(feedback: readonly RuleFeedback[]): RulePrecision[] {
   const byRule = new Map<string, RulePrecision & { useful: number; judged: number }>();
@@ -36,10 +41,17 @@ export function rulePrecision(feedback: readonly RuleFeedback[]): RulePrecision[
       thumbsDown: 0,
       addressed: 0,
       resolved: 0,
+      ignored: 0,
       precision: null,
       useful: 0,
       judged: 0,
     };
+    if (f.ignored) {
+      rule.ignored += 1;
+      rule.judged += 1;
+      byRule.set(f.ruleId, rule);
+      continue;
+    }
     rule.comments += 1;
     rule.thumbsUp += f.thumbsUp;
     rule.thumbsDown += f.thumbsDown;

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import { type Row, toEvent, toFeedback, toPull, toTriage } from "./analytics-rows.ts";
+import { type Row, toEvent, toFeedback, toIgnoredFeedback, toPull, toTriage } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -33,6 +33,10 @@ CREATE INDEX IF NOT EXISTS triages_by_time ON triages (completed_at);
 CREATE TABLE IF NOT EXISTS posted_findings (
   repo TEXT NOT NULL, pull_number INTEGER NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
   posted_at INTEGER NOT NULL, PRIMARY KEY (repo, pull_number, fingerprint)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ignored_findings (
+  repo TEXT NOT NULL, pull_number INTEGER NOT NULL, fingerprint TEXT NOT NULL, rule_id TEXT NOT NULL,
+  at INTEGER NOT NULL, PRIMARY KEY (repo, pull_number, fingerprint)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS comment_feedback (
   comment_id INTEGER PRIMARY KEY, repo TEXT NOT NULL, pull_number INTEGER NOT NULL, fingerprint TEXT NOT NULL,
@@ -141,6 +145,17 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         t.completedAt,
       );
     }
+    for (const ignored of t.ignored ?? []) {
+      this.#run(
+        `INSERT INTO ignored_findings (repo, pull_number, fingerprint, rule_id, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        t.repo,
+        t.pullNumber,
+        ignored.fingerprint,
+        ignored.ruleId,
+        t.completedAt,
+      );
+    }
   }
 
   async recordFeedback(feedback: readonly CommentFeedback[]): Promise<void> {
@@ -201,11 +216,15 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
        LEFT JOIN posted_findings p USING (repo, pull_number, fingerprint) WHERE f.at >= ? ORDER BY comment_id`,
       since,
     );
+    const ignored = this.#all(
+      "SELECT repo, rule_id, at FROM ignored_findings WHERE at >= ? ORDER BY at, rule_id",
+      since,
+    );
     return {
       pulls: pulls.map(toPull),
       events: events.map(toEvent),
       triages: triages.map(toTriage),
-      feedback: feedback.map(toFeedback),
+      feedback: [...feedback.map(toFeedback), ...ignored.map(toIgnoredFeedback)],
     };
   }
 
@@ -220,6 +239,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         this.#run("DELETE FROM triages WHERE completed_at < ?", before) +
         this.#run("DELETE FROM comment_feedback WHERE at < ?", before) +
         this.#run("DELETE FROM posted_findings WHERE posted_at < ?", before) +
+        this.#run("DELETE FROM ignored_findings WHERE at < ?", before) +
         this.#run(
           `DELETE FROM pulls WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.repo = pulls.repo AND e.pull_number = pulls.pull_number)
              AND NOT EXISTS (SELECT 1 FROM triages t WHERE t.repo = pulls.repo AND t.pull_number = pulls.pull_number)`,

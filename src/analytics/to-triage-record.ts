@@ -42,5 +42,9 @@ export function toTriageRecord(
       fingerprint: result.fingerprints.get(finding) ?? "",
       ruleId: finding.ruleId,
     })),
+    // A person's `/triage ignore`, not the repository's config, is feedback on the rule.
+    ignored: result.ignored
+      .filter((ignored) => ignored.by !== null)
+      .map((ignored) => ({ fingerprint: ignored.fingerprint, ruleId: ignored.finding.ruleId })),
   };
 }

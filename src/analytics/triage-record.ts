@@ -22,6 +22,8 @@ export interface TriageRecord {
   completedAt: number;
   /** The inline comments this triage posted: fingerprint → rule, for per-rule precision. */
   posted: { fingerprint: string; ruleId: string }[];
+  /** Findings a maintainer said are not a problem (`/triage ignore`): false positives of their rule. */
+  ignored?: { fingerprint: string; ruleId: string }[];
 }
 
 /**

@@ -105,7 +105,7 @@ function rules(w: WindowFigures): string {
   const rows = w.rules
     .map(
       (r) =>
-        `<tr><th scope="row"><code>${e(r.ruleId)}</code></th><td>${r.comments}</td><td>${r.thumbsUp}</td><td>${r.thumbsDown}</td><td>${r.addressed}</td><td>${r.resolved}</td><td>${r.precision === null ? "–" : `${Math.round(r.precision * 100)}%`}</td></tr>`,
+        `<tr><th scope="row"><code>${e(r.ruleId)}</code></th><td>${r.comments}</td><td>${r.thumbsUp}</td><td>${r.thumbsDown}</td><td>${r.addressed}</td><td>${r.resolved}</td><td>${r.ignored}</td><td>${r.precision === null ? "–" : `${Math.round(r.precision * 100)}%`}</td></tr>`,
     )
     .join("");
   const weeks = w.llmWeeks
@@ -115,8 +115,8 @@ function rules(w: WindowFigures): string {
     )
     .join("");
   return `<section aria-labelledby="precision"><h2 id="precision">Precision per rule</h2>
-${rows ? `<div class="scroll"><table><thead><tr><th scope="col">Rule</th><th scope="col">Comments</th><th scope="col">Thumbs up</th><th scope="col">Thumbs down</th><th scope="col">Addressed</th><th scope="col">Resolved</th><th scope="col">Precision</th></tr></thead><tbody>${rows}</tbody></table></div>` : "<p>No feedback on inline comments yet.</p>"}
-<p><small>Useful: addressed by a later push, resolved, or more thumbs up than down. Reactions are read when the PR is next triaged.</small></p></section>
+${rows ? `<div class="scroll"><table><thead><tr><th scope="col">Rule</th><th scope="col">Comments</th><th scope="col">Thumbs up</th><th scope="col">Thumbs down</th><th scope="col">Addressed</th><th scope="col">Resolved</th><th scope="col">Ignored</th><th scope="col">Precision</th></tr></thead><tbody>${rows}</tbody></table></div>` : "<p>No feedback on inline comments yet.</p>"}
+<p><small>Useful: addressed by a later push, resolved, or more thumbs up than down; a finding a maintainer ignored (<code>/triage ignore</code>) counts as noise. Reactions are read when the PR is next triaged.</small></p></section>
 <section aria-labelledby="llm"><h2 id="llm">LLM tokens and cost per week</h2>
 ${weeks ? `<div class="scroll"><table><thead><tr><th scope="col">Week of</th><th scope="col">Triages</th><th scope="col">Input</th><th scope="col">Cached</th><th scope="col">Output</th><th scope="col">Cost</th></tr></thead><tbody>${weeks}</tbody></table></div>` : "<p>No triages in this period.</p>"}</section>`;
 }

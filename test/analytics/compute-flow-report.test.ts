@@ -264,6 +264,7 @@ describe("computeFlowReport", () => {
         thumbsDown: 1,
         addressed: 1,
         resolved: 0,
+        ignored: 0,
         precision: 2 / 3,
       },
       {
@@ -273,6 +274,7 @@ describe("computeFlowReport", () => {
         thumbsDown: 1,
         addressed: 0,
         resolved: 1,
+        ignored: 0,
         precision: 1,
       },
     ]);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rulePrecision } from "../../src/analytics/rule-precision.ts";
 import {
   openSqliteAnalyticsStore,
   type SqliteAnalyticsStore,
@@ -113,5 +114,31 @@ describe("SqliteAnalyticsStore", () => {
     const snapshot = await store.load(0);
     expect(snapshot.pulls.map((p) => p.pullNumber)).toEqual([6]);
     expect(snapshot.triages).toEqual([]);
+  });
+});
+
+describe("ignores as feedback", () => {
+  it("counts a maintainer's /triage ignore as a false positive of its rule, once per finding", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pr-triage-analytics-"));
+    const store = openSqliteAnalyticsStore(dir);
+    try {
+      const ignored = [{ fingerprint: "a".repeat(16), ruleId: "missing-tests/source-without-tests" }];
+      await store.recordTriage(triage(pull(7), { ignored }));
+      // The next push carries the same ignore: still one.
+      await store.recordTriage(triage(pull(7), { deliveryId: "again", headSha: "c".repeat(40), ignored }));
+      const snapshot = await store.load(hours(-24));
+      const rules = rulePrecision(snapshot.feedback);
+      expect(rules).toEqual([
+        expect.objectContaining({
+          ruleId: "missing-tests/source-without-tests",
+          ignored: 1,
+          comments: 0,
+          precision: 0,
+        }),
+      ]);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -92,7 +92,22 @@ describe("toTriageRecord", () => {
       eventAt: 1,
       completedAt: 2,
       posted: [{ fingerprint: "0123456789abcdef", ruleId: "secrets/aws" }],
+      ignored: [],
     });
+  });
+
+  it("keeps a maintainer's /triage ignore as feedback on its rule, not the repository's config suppressions", () => {
+    const record = toTriageRecord(
+      job,
+      result({
+        ignored: [
+          { finding: secret, fingerprint: "1111111111111111", by: "maintainer", scope: "this finding" },
+          { finding: provenance, fingerprint: "2222222222222222", by: null, scope: "ignore.rules" },
+        ],
+      }),
+      { eventAt: 1, completedAt: 2 },
+    );
+    expect(record.ignored).toEqual([{ fingerprint: "1111111111111111", ruleId: "secrets/aws" }]);
   });
 
   it("records a human author and no usage when the LLM did not run", () => {
