@@ -3,6 +3,7 @@ import { type Logger, run } from "probot";
 import { readAnalyticsSettings } from "./analytics/analytics-settings.ts";
 import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
 import { createApp } from "./app.ts";
+import { errorMessage } from "./errors/error-message.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
 import { readPriceTable } from "./llm/estimate-cost.ts";
 import { readLlmSettings } from "./llm/llm-settings.ts";
@@ -30,12 +31,12 @@ let settings: ReturnType<typeof readSettings>;
 try {
   settings = readSettings(process.env);
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  fail(errorMessage(error));
 }
 const { llm, queue, llmPrices, recovery, opened, analytics } = settings;
 const { store } = opened;
 // PostgreSQL migrates in the background while the server already answers (readiness fails).
-opened.ready.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+opened.ready.catch((error: unknown) => fail(errorMessage(error)));
 
 // 2. Start the server; the worker resumes whatever the last process left in the store.
 let started: { worker: JobWorker; log: Logger; recovery?: RecoverySchedule } | undefined;

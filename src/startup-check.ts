@@ -1,5 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { errorMessage } from "./errors/error-message.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
 
 /**
@@ -54,7 +55,7 @@ export function credentialProblems(env: NodeJS.ProcessEnv): string[] {
     } catch (error) {
       // Never the key itself: only what is wrong with it.
       problems.push(
-        `${key.source} is not a PEM private key that can be parsed (${error instanceof Error ? error.message : String(error)}). Expected the .pem file GitHub generated, starting with "-----BEGIN RSA PRIVATE KEY-----": as text with real newlines or \\n escapes, or its path in PRIVATE_KEY_PATH.`,
+        `${key.source} is not a PEM private key that can be parsed (${errorMessage(error)}). Expected the .pem file GitHub generated, starting with "-----BEGIN RSA PRIVATE KEY-----": as text with real newlines or \\n escapes, or its path in PRIVATE_KEY_PATH.`,
       );
     }
   }

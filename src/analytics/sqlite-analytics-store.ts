@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { errorMessage } from "../errors/error-message.ts";
 import { type Row, toEvent, toFeedback, toIgnoredFeedback, toPull, toTriage } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
@@ -71,7 +72,7 @@ export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore 
     return new SqliteAnalyticsStore(db);
   } catch (error) {
     throw new Error(
-      `Cannot open the analytics store at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
+      `Cannot open the analytics store at ${path}: ${errorMessage(error)}. ` +
         "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
     );
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from "../errors/error-message.ts";
 import type { Finding } from "../findings/finding.ts";
 import { agentConfig } from "./agent-config.ts";
 import { agentProvenance } from "./agent-provenance.ts";
@@ -60,7 +61,7 @@ function crashFinding(id: string, error: unknown): Finding {
     severity: "medium",
     category: "internal",
     title: `Analyzer "${id}" failed`,
-    message: `This check could not run (${error instanceof Error ? error.message : String(error)}), so a human should review what it covers.`,
+    message: `This check could not run (${errorMessage(error)}), so a human should review what it covers.`,
     path: null,
     line: null,
     startLine: null,

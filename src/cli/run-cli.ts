@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { errorMessage } from "../errors/error-message.ts";
 import { type CliIo, UsageError } from "./cli-io.ts";
 import { flowCommand } from "./flow-command.ts";
 import { reviewCommand } from "./review-command.ts";
@@ -65,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    io.stderr.write(`pr-triage: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`pr-triage: ${errorMessage(error)}\n`);
     if (usage) io.stderr.write(`\n${USAGE}`);
     else if (io.env.PR_TRIAGE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write("(set PR_TRIAGE_DEBUG=1 to see where it failed)\n");

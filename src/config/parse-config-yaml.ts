@@ -1,4 +1,5 @@
 import { parseDocument } from "yaml";
+import { errorMessage } from "../errors/error-message.ts";
 import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
 import { defaultConfig } from "./config-schema.ts";
@@ -29,6 +30,6 @@ function position(error: unknown): string {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").trim();
 }

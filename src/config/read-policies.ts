@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { httpStatus } from "../errors/http-status.ts";
 import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
 import { defaultConfig } from "./config-schema.ts";
@@ -129,7 +130,7 @@ function listingFor(glob: string): { dir: string; recursive: boolean } {
 }
 
 function messageOf(error: unknown): string {
-  const status = (error as { status?: unknown }).status;
+  const status = httpStatus(error);
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return typeof status === "number" ? `HTTP ${status} (${message})` : (message ?? "unknown error");
 }

@@ -1,4 +1,5 @@
 import { parsePatch } from "diff";
+import { errorMessage } from "../errors/error-message.ts";
 import { buildHunks } from "./build-hunks.ts";
 import { countChanges } from "./count-changes.ts";
 import type { DiffFile, FileStatus } from "./diff-model.ts";
@@ -52,7 +53,7 @@ export function parseFilePatch(file: ListedFile): DiffFile {
       ...base,
       binary: false,
       patchMissing: true,
-      patchMissingReason: `GitHub's patch could not be parsed (${error instanceof Error ? error.message : String(error)})`,
+      patchMissingReason: `GitHub's patch could not be parsed (${errorMessage(error)})`,
       additions: file.additions,
       deletions: file.deletions,
       hunks: [],

@@ -1,4 +1,5 @@
 import { parsePatch, type StructuredPatch } from "diff";
+import { errorMessage } from "../errors/error-message.ts";
 import type { DiffFile } from "./diff-model.ts";
 import { fromStructuredPatch } from "./from-structured-patch.ts";
 import { hunkSections } from "./hunk-sections.ts";
@@ -66,7 +67,7 @@ function parseSection(sectionText: string): DiffFile[] {
 
 /** Keeps a file whose hunks jsdiff rejected, named from its headers, with the reason it has no lines. */
 function unreadableFile(sectionText: string, error: unknown): DiffFile {
-  const problem = error instanceof Error ? error.message : String(error);
+  const problem = errorMessage(error);
   const firstHunk = sectionText.indexOf("\n@@");
   let header: StructuredPatch | undefined;
   try {

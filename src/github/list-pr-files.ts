@@ -1,6 +1,7 @@
 import type { DiffFile } from "../diff/diff-model.ts";
 import { parseFilePatch } from "../diff/parse-file-patch.ts";
 import { parseUnifiedDiff } from "../diff/parse-unified-diff.ts";
+import { errorMessage } from "../errors/error-message.ts";
 import { fetchPrDiff } from "./fetch-pr-diff.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
@@ -76,7 +77,7 @@ async function withFullDiffPatches(
     full = parseUnifiedDiff(diff.text);
   } catch (error) {
     // The full diff only adds detail; without it the files are still listed, with the reason.
-    const problem = error instanceof Error ? error.message : String(error);
+    const problem = errorMessage(error);
     return explainMissing(files, missing, `the full diff could not be read (${problem})`);
   }
   const byPath = new Map(full.map((f) => [f.path, f]));

@@ -6,6 +6,8 @@ import {
 } from "../analyzers/manifests/contents-limits.ts";
 import { isDependencyFile } from "../analyzers/manifests/is-dependency-file.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
+import { errorMessage } from "../errors/error-message.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 export interface LoadedManifests {
@@ -44,7 +46,7 @@ export async function loadChangedManifests(
       }
       contents.push({ path: file.path, base, head });
     } catch (error) {
-      skipped.push({ path: file.path, reason: error instanceof Error ? error.message : String(error) });
+      skipped.push({ path: file.path, reason: errorMessage(error) });
     }
   }
   // The analyzers see the skips too, so the summary can say which files were read from the diff only.
@@ -69,7 +71,7 @@ async function read(
   try {
     ({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref, mediaType: { format: "raw" } }));
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return null;
+    if (httpStatus(error) === 404) return null;
     throw new Error(`GitHub could not serve it at ${ref.slice(0, 7)} (${describe(error)})`);
   }
   if (typeof data !== "string")
@@ -84,7 +86,7 @@ async function read(
 }
 
 function describe(error: unknown): string {
-  const status = (error as { status?: unknown }).status;
+  const status = httpStatus(error);
   return typeof status === "number"
     ? `HTTP ${status}`
     : error instanceof Error

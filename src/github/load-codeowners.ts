@@ -1,5 +1,6 @@
 import type { ParsedCodeowners } from "../config/parse-codeowners.ts";
 import { readCodeowners } from "../config/read-codeowners.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**
@@ -21,7 +22,7 @@ export function loadCodeowners(
       });
       return typeof data === "string" ? data : null;
     } catch (error) {
-      if ((error as { status?: unknown }).status === 404) return null;
+      if (httpStatus(error) === 404) return null;
       throw error;
     }
   });

@@ -1,5 +1,6 @@
 import type { PolicySource } from "../config/policy.ts";
 import { type LoadedPolicies, readPolicies } from "../config/read-policies.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**
@@ -36,7 +37,7 @@ function githubPolicySource(octokit: Octokit, repo: RepoRef, ref: string): Polic
           .map((entry) => ({ path: entry.path, size: entry.size }));
       } catch (error) {
         // No policy folder is the common case, not a problem.
-        if ((error as { status?: unknown }).status === 404) return [];
+        if (httpStatus(error) === 404) return [];
         throw error;
       }
     },

@@ -3,6 +3,7 @@ import { defaultConfig } from "../config/config-schema.ts";
 import { mergeConfigLayers } from "../config/merge-config-layers.ts";
 import { type LoadedConfig, parseConfig } from "../config/parse-config.ts";
 import { invalidYamlProblem } from "../config/parse-config-yaml.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { ConfigProblem } from "../triage/triage-result.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
@@ -66,7 +67,7 @@ function loaderProblem(error: unknown, repo: RepoRef): ConfigProblem {
       fix: "Use `repo`, `owner/repo` or `repo:path/to/file.yml`, and make sure the chain does not loop. All defaults are used until then.",
     };
   }
-  const status = (error as { status?: unknown }).status;
+  const status = httpStatus(error);
   if (typeof status === "number") {
     return {
       file,

@@ -1,3 +1,4 @@
+import { httpStatus } from "../errors/http-status.ts";
 import type { Finding } from "../findings/finding.ts";
 import { reviewMarker } from "../render/markers.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
@@ -41,7 +42,7 @@ export async function publishReview(
     const { data } = await createReview(octokit, repo, pullNumber, headSha, fullBody, comments);
     return { status: "posted", reviewId: data.id, posted: [...comments], rejected: [] };
   } catch (error) {
-    if ((error as { status?: number }).status !== 422) throw error;
+    if (httpStatus(error) !== 422) throw error;
     const { data } = await createReview(
       octokit,
       repo,

@@ -1,3 +1,4 @@
+import { httpStatus } from "../errors/http-status.ts";
 import type { ReviewRequestPlan } from "../routing/plan-review-requests.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
@@ -49,7 +50,7 @@ export async function requestReviewers(
 }
 
 function isClientError(error: unknown): boolean {
-  const status = (error as { status?: number }).status;
+  const status = httpStatus(error);
   return status === 422 || status === 404 || status === 403;
 }
 

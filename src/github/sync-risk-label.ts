@@ -1,4 +1,5 @@
 import { RISK_LEVELS, type RiskLevel } from "../config/config-schema.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 const LABEL_COLORS: Record<RiskLevel, string> = {
@@ -31,7 +32,7 @@ export async function syncRiskLabel(
     try {
       await octokit.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name });
     } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
+      if (httpStatus(error) !== 404) throw error;
     }
   }
   if (currentLabels.includes(wanted)) return { added: null, removed: stale };
@@ -44,7 +45,7 @@ async function ensureLabel(octokit: Octokit, repo: RepoRef, level: RiskLevel): P
   try {
     await octokit.rest.issues.getLabel({ ...repo, name: riskLabel(level) });
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
+    if (httpStatus(error) !== 404) throw error;
     try {
       await octokit.rest.issues.createLabel({
         ...repo,
@@ -54,7 +55,7 @@ async function ensureLabel(octokit: Octokit, repo: RepoRef, level: RiskLevel): P
       });
     } catch (createError) {
       // 422: another run created it between our read and write.
-      if ((createError as { status?: number }).status !== 422) throw createError;
+      if (httpStatus(createError) !== 422) throw createError;
     }
   }
 }

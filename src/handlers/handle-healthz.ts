@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorMessage } from "../errors/error-message.ts";
 import type { HealthReport } from "../queue/health-recorder.ts";
 import type { QueueStats, StoreHealth } from "../queue/job-store.ts";
 
@@ -57,7 +58,7 @@ export async function handleHealthz(
     status = 503;
     body = {
       status: "error",
-      store: { ok: false, error: error instanceof Error ? error.message : String(error) },
+      store: { ok: false, error: errorMessage(error) },
     };
   }
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { errorMessage } from "../errors/error-message.ts";
 import { sanitizeServerMessage } from "./sanitize-server-message.ts";
 
 export interface ErrorContext {
@@ -34,7 +35,7 @@ export function describeLlmError(error: unknown, context: ErrorContext): string 
     const fix = fixFor(error.status, said, context.model);
     return `the LLM endpoint answered ${error.status} at ${host}${shown}${fix ? `. ${fix}` : ""}`;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `the LLM request to ${host} failed: ${sanitizeServerMessage(message, [context.apiKey])}`;
 }
 

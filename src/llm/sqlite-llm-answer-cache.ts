@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { errorMessage } from "../errors/error-message.ts";
 import type { CachedAnswer, LlmAnswerCache } from "./llm-answer-cache.ts";
 import type { LlmCacheSettings } from "./llm-settings.ts";
 
@@ -35,7 +36,7 @@ export class SqliteLlmAnswerCache implements LlmAnswerCache {
       this.#db.exec(SCHEMA);
     } catch (error) {
       throw new Error(
-        `Cannot open the LLM answer cache at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
+        `Cannot open the LLM answer cache at ${path}: ${errorMessage(error)}. ` +
           "Set DATA_DIR to a writable directory, or LLM_CACHE_MAX_ENTRIES=0 to run without the cache.",
       );
     }

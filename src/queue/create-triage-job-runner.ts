@@ -2,6 +2,8 @@ import type { Logger } from "probot";
 import type { AnalyticsStore } from "../analytics/analytics-store.ts";
 import type { RateLimitGauge } from "../analytics/rate-limit-gauge.ts";
 import { recordTriageAnalytics } from "../analytics/record-triage-analytics.ts";
+import { errorMessage } from "../errors/error-message.ts";
+import { httpStatus } from "../errors/http-status.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
@@ -43,13 +45,9 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
   // Probot mints the installation token lazily, on the first request: a refused token shows up
   // as the error of whatever request came first, recognisable by the token endpoint's URL.
   const recordToken = (job: StoredJob, error: unknown): void => {
-    const { status, request } = error as { status?: unknown; request?: { url?: unknown } };
+    const { request } = error as { request?: { url?: unknown } };
     if (!String(request?.url ?? "").includes("/access_tokens")) return;
-    deps.health?.tokenFailed(
-      job.installationId,
-      typeof status === "number" ? status : undefined,
-      error instanceof Error ? error.message : String(error),
-    );
+    deps.health?.tokenFailed(job.installationId, httpStatus(error), errorMessage(error));
   };
   const client = async (job: StoredJob): Promise<Octokit> => {
     const octokit = await deps.auth(job.installationId);

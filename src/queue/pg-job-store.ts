@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { DatabaseError, Pool, type PoolClient } from "pg";
+import { errorMessage } from "../errors/error-message.ts";
 import { jobKey } from "../triage/triage-job.ts";
 import { decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
 import { insertPgJob } from "./insert-pg-job.ts";
@@ -62,7 +63,7 @@ export class PgJobStore implements JobStore {
       },
       (error: unknown) => {
         throw new Error(
-          `Cannot prepare the PostgreSQL job store: ${error instanceof Error ? error.message : String(error)}. ` +
+          `Cannot prepare the PostgreSQL job store: ${errorMessage(error)}. ` +
             "Check DATABASE_URL (postgres://user:password@host:5432/database) and that the user may create tables.",
         );
       },

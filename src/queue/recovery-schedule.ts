@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { errorMessage } from "../errors/error-message.ts";
 import {
   type RecoveryDeps,
   type RecoveryReport,
@@ -43,7 +44,7 @@ export class RecoverySchedule {
           this.#last = report;
         },
         (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           this.#last = { at: new Date().toISOString(), error: message };
           this.#log.warn(
             { err: error },

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { errorMessage } from "../errors/error-message.ts";
 import { jobKey } from "../triage/triage-job.ts";
 import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
 import { toPrJobView, toStoredJob } from "./job-rows.ts";
@@ -46,7 +47,7 @@ export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS):
     return new SqliteJobStore(db, path, leaseMs);
   } catch (error) {
     throw new Error(
-      `Cannot open the job store at ${path}: ${error instanceof Error ? error.message : String(error)}. ` +
+      `Cannot open the job store at ${path}: ${errorMessage(error)}. ` +
         "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
     );
   }

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
+import { errorMessage } from "../errors/error-message.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import { compareHeads } from "../github/compare-heads.ts";
 import { githubHeadSource } from "../github/github-head-source.ts";
@@ -176,7 +177,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     // Never leave the check stuck "in progress": say what failed, then let the caller retry.
     await completeCheckRun(octokit, repo, checkRunId, "failure", {
       title: "Triage failed: needs human review",
-      summary: `PR Triage could not finish: ${error instanceof Error ? error.message : String(error)}`,
+      summary: `PR Triage could not finish: ${errorMessage(error)}`,
     }).catch((closeError: unknown) => log.warn({ err: closeError }, "could not close the check run"));
     throw error;
   }
