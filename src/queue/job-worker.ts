@@ -1,5 +1,6 @@
 import PQueue from "p-queue";
 import type { Logger } from "probot";
+import { closeWithRetry, releaseAfterStoreError } from "./close-with-retry.ts";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import { HealthRecorder, type HealthReport } from "./health-recorder.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
@@ -35,8 +36,6 @@ const HOUSEKEEP_QUIET_MS = 1_000;
 const HOUSEKEEP_AT_LEAST_EVERY_MS = 60_000;
 /** After a store error, try again this much later rather than spinning. */
 const STORE_ERROR_PAUSE_MS = 1_000;
-/** Recording a result or closing a check is retried this many times before giving up for now. */
-const WRITE_ATTEMPTS = 4;
 const DEFAULT_STUCK_AFTER_MS = 15 * 60_000;
 /**
  * Acks and jobs share one event loop, and a job's CPU-heavy steps would delay acks. While
@@ -247,20 +246,7 @@ export class JobWorker {
       // Only the store can fail here. Left `running`, the job would block its PR until a restart:
       // put it back in the queue, so it runs again (publishing is idempotent) once the store is back.
       log.error({ err: error }, "could not record the job's result; requeueing it");
-      await this.#requeueAfterStoreError(job, log);
-    }
-  }
-
-  async #requeueAfterStoreError(job: StoredJob, log: Logger): Promise<void> {
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      await sleep(STORE_ERROR_PAUSE_MS * 2 ** (attempt - 1));
-      try {
-        // Not counted as an attempt: the triage itself did not fail.
-        await this.#store.release(job.id, this.#now());
-        return;
-      } catch (error) {
-        log.error({ err: error, attempt }, "job store still failing");
-      }
+      await releaseAfterStoreError(this.#store, job, this.#now, log);
     }
   }
 
@@ -294,32 +280,14 @@ export class JobWorker {
     log.info({ outcome, attempt: job.attempts, ms: this.#now() - started }, "job finished");
   }
 
-  /**
-   * Closes the check run first, retrying: a check is never left "in progress". If GitHub still
-   * refuses for a passing reason, the job goes back to the queue to close it later; only a
-   * refusal that would repeat (the check was deleted, say) lets the job end without it.
-   */
+  /** Closes the check run first (see closeWithRetry), then records how the job ended. */
   async #end(job: StoredJob, ending: JobEnding, log: Logger): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.#runner.close(job, ending, log);
-        break;
-      } catch (error) {
-        const decision = decideRetry(error, 1, { ...this.#retry, maxAttempts: 2 }, this.#now());
-        log.warn({ reason: decision.reason, attempt }, "could not close the check run");
-        if (!decision.retry) break;
-        if (attempt >= WRITE_ATTEMPTS) {
-          await this.#store.retryAt(
-            job.id,
-            this.#now() + decision.delayMs,
-            `could not close the check run: ${decision.reason}`,
-            this.#now(),
-          );
-          return;
-        }
-        await sleep(Math.min(decision.delayMs, STORE_ERROR_PAUSE_MS * 2 ** attempt));
-      }
-    }
+    const closed = await closeWithRetry(this.#runner, this.#store, job, ending, {
+      retry: this.#retry,
+      now: this.#now,
+      log,
+    });
+    if (closed === "requeued") return;
     if (ending.kind === "failed") {
       this.#health.jobFailed(ending.reason);
       await this.#store.finish(job.id, "failed", ending.reason, this.#now());
@@ -351,8 +319,4 @@ export class JobWorker {
       this.#log.warn({ err: error }, "job store upkeep failed; it is retried later");
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
