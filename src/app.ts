@@ -17,7 +17,6 @@ import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
 import type { ModelPrice } from "./llm/estimate-cost.ts";
 import type { LlmLimiter } from "./llm/llm-limiter.ts";
 import type { LlmSettings } from "./llm/llm-settings.ts";
-import { createTriageJobRunner } from "./queue/create-triage-job-runner.ts";
 import { HealthRecorder } from "./queue/health-recorder.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
@@ -27,6 +26,7 @@ import { RecoverySchedule } from "./queue/recovery-schedule.ts";
 import type { RecoverySettings } from "./queue/recovery-settings.ts";
 import type { WriteGate } from "./queue/write-gate.ts";
 import { WritePacer } from "./queue/write-pacer.ts";
+import { createTriageJobRunner } from "./triage/create-triage-job-runner.ts";
 
 export interface AppOptions {
   llm: LlmSettings | null;

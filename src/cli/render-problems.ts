@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "../triage/triage-result.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
 
 /** Config and policy problems for a terminal: grouped by file, one key per line, then its fix. */
 export function renderProblems(problems: readonly ConfigProblem[]): string {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import type { JsonSchemaNode } from "./config-json-schema.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { defaultConfig } from "./config-schema.ts";
 import { describeExpected } from "./describe-expected.ts";
 import { formatKeyPath } from "./format-key-path.ts";

@@ -1,5 +1,5 @@
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import { compileCodeownersPattern } from "./compile-codeowners-pattern.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { globComplexityProblem } from "./glob-complexity-problem.ts";
 
 /** One valid line of a CODEOWNERS file. */

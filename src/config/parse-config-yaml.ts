@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import { errorMessage } from "../errors/error-message.ts";
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { defaultConfig } from "./config-schema.ts";
 import { type LoadedConfig, parseConfig } from "./parse-config.ts";
 

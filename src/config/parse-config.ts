@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { configSchema, defaultConfig, type TriageConfig } from "./config-schema.ts";
 import { type ConfigIssueTarget, describeConfigIssue, preview } from "./describe-config-issue.ts";
 import { flattenUnionIssue } from "./flatten-union-issue.ts";

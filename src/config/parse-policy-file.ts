@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.ts";
-import type { ConfigProblem } from "../triage/triage-result.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { safeGlob } from "./config-schema.ts";
 import type { Policy } from "./policy.ts";
 

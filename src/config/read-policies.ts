@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import { httpStatus } from "../errors/http-status.ts";
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import { CONFIG_PATH } from "./config-path.ts";
+import type { ConfigProblem } from "./config-problem.ts";
 import { defaultConfig } from "./config-schema.ts";
 import { parsePolicyFile } from "./parse-policy-file.ts";
 import type { Policy, PolicySource } from "./policy.ts";

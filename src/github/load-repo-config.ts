@@ -1,10 +1,10 @@
 import { CONFIG_PATH } from "../config/config-path.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
 import { defaultConfig } from "../config/config-schema.ts";
 import { mergeConfigLayers } from "../config/merge-config-layers.ts";
 import { type LoadedConfig, parseConfig } from "../config/parse-config.ts";
 import { invalidYamlProblem } from "../config/parse-config-yaml.ts";
 import { httpStatus } from "../errors/http-status.ts";
-import type { ConfigProblem } from "../triage/triage-result.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**

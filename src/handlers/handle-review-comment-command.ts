@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { Enqueue } from "../queue/job-store.ts";
+import { parseTriageCommand } from "../triage/parse-triage-command.ts";
 import { isOwnEvent } from "./is-own-event.ts";
-import { parseTriageCommand } from "./parse-triage-command.ts";
 
 /**
  * A command in an inline review comment, typically `/triage ignore` as a reply to one of our

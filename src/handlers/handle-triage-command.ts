@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { Enqueue } from "../queue/job-store.ts";
+import { parseTriageCommand } from "../triage/parse-triage-command.ts";
 import { isOwnEvent } from "./is-own-event.ts";
-import { parseTriageCommand } from "./parse-triage-command.ts";
 
 /**
  * `/triage` on a PR re-runs the triage; `/triage ignore rule <id>` and `/triage help` are read

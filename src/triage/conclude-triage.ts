@@ -1,4 +1,5 @@
 import { checkSuggestion } from "../anchor/check-suggestion.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
@@ -15,7 +16,7 @@ import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
 import { selectInline } from "./select-inline.ts";
-import type { ConfigProblem, LlmOutcome, ReviewScopeNote, TriageResult } from "./triage-result.ts";
+import type { LlmOutcome, ReviewScopeNote, TriageResult } from "./triage-result.ts";
 
 export interface ConcludeInput {
   headSha: string;

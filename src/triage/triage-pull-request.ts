@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import type { AnalyzerInput, FileContents } from "../analyzers/analyzer.ts";
 import { applyPolicyCitations } from "../config/apply-policy-citations.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { Policy } from "../config/policy.ts";
 import { type PolicySelection, selectPolicies } from "../config/select-policies.ts";
@@ -16,7 +17,7 @@ import type { IgnoreEntry, SummaryState } from "../render/summary-state.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
 import { runLlmStep } from "./run-llm-step.ts";
-import type { ConfigProblem, TriageResult } from "./triage-result.ts";
+import type { TriageResult } from "./triage-result.ts";
 
 /**
  * What one pull request is, as its source (GitHub for the app, git for the CLI) reads it. Config,

@@ -1,5 +1,6 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
 import type { SuggestionCheck } from "../anchor/check-suggestion.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
@@ -8,14 +9,6 @@ import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
 import type { IgnoredFinding } from "./apply-ignores.ts";
 import type { ReviewGuide } from "./build-review-guide.ts";
-
-/** A problem with the repository's config or policy files; triage continues with defaults. */
-export interface ConfigProblem {
-  file: string;
-  keyPath: string;
-  problem: string;
-  fix: string;
-}
 
 export type LlmOutcome =
   | { mode: "no-key" }

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { isAppAuthored } from "../../src/github/app-identity.ts";
-import { parseTriageCommand } from "../../src/handlers/parse-triage-command.ts";
 import { renderIgnored } from "../../src/render/render-ignored.ts";
 import { decodeSummaryState, encodeSummaryState } from "../../src/render/summary-state.ts";
 import { applyIgnores, mergeIgnores } from "../../src/triage/apply-ignores.ts";
+import { parseTriageCommand } from "../../src/triage/parse-triage-command.ts";
 
 function f(ruleId: string, path: string | null, title: string): Finding {
   return {

@@ -8,17 +8,17 @@ import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun } from "../github/publish-check-run.ts";
 import { reactToCommand } from "../github/react-to-command.ts";
-import { authorizeTriageCommand } from "../handlers/authorize-triage-command.ts";
-import { runTriageCommand } from "../handlers/run-triage-command.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmLimiter } from "../llm/llm-limiter.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
-import { runTriageJob } from "../triage/run-triage-job.ts";
-import type { HealthRecorder } from "./health-recorder.ts";
-import type { JobStore, StoredJob } from "./job-store.ts";
-import type { JobEnding, JobRunner } from "./job-worker.ts";
-import { paceWrites } from "./pace-writes.ts";
-import type { WriteGate } from "./write-gate.ts";
+import type { HealthRecorder } from "../queue/health-recorder.ts";
+import type { JobStore, StoredJob } from "../queue/job-store.ts";
+import type { JobEnding, JobRunner } from "../queue/job-worker.ts";
+import { paceWrites } from "../queue/pace-writes.ts";
+import type { WriteGate } from "../queue/write-gate.ts";
+import { authorizeTriageCommand } from "./authorize-triage-command.ts";
+import { runTriageCommand } from "./run-triage-command.ts";
+import { runTriageJob } from "./run-triage-job.ts";
 
 export interface TriageJobRunnerDeps {
   /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
