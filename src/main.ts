@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
 import { readAnalyticsSettings } from "./analytics/analytics-settings.ts";
+import { PgAnalyticsStore } from "./analytics/pg-analytics-store.ts";
 import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
 import { createApp } from "./app.ts";
 import { errorMessage } from "./errors/error-message.ts";
@@ -11,6 +12,7 @@ import { sharedLlmLimiter } from "./llm/shared-llm-resources.ts";
 import { JobOctokit } from "./queue/job-octokit.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
 import { openJobStore } from "./queue/open-job-store.ts";
+import { PgJobStore } from "./queue/pg-job-store.ts";
 import { readQueueSettings } from "./queue/queue-settings.ts";
 import type { RecoverySchedule } from "./queue/recovery-schedule.ts";
 import { readRecoverySettings } from "./queue/recovery-settings.ts";
@@ -61,7 +63,7 @@ const server = await run(
 );
 
 // 3. Retention: analytics older than ANALYTICS_RETENTION_DAYS goes at start, then every 6 hours;
-// its WAL is checkpointed every 30 s when no webhook is arriving.
+// SQLite's WAL is checkpointed every 30 s when no webhook is arriving (PostgreSQL: nothing to do).
 const pruneAnalytics = (): void => {
   analytics.store
     .prune(Date.now() - analytics.retentionDays * 86_400_000)
@@ -101,14 +103,20 @@ process.on("SIGINT", () => stop("SIGINT"));
 function readSettings(env: NodeJS.ProcessEnv) {
   const queue = readQueueSettings(env);
   const analytics = readAnalyticsSettings(env);
+  // DATABASE_URL set: PostgreSQL shared by several replicas; unset: SQLite in DATA_DIR.
+  const opened = openJobStore(queue, readStoreSettings(env));
+  // Analytics live beside the jobs: in PostgreSQL on the job store's pool, else in DATA_DIR.
+  const analyticsStore =
+    opened.store instanceof PgJobStore
+      ? new PgAnalyticsStore(opened.store.pool, opened.ready)
+      : openSqliteAnalyticsStore(queue.dataDir);
   return {
-    analytics: { ...analytics, store: openSqliteAnalyticsStore(queue.dataDir) },
+    analytics: { ...analytics, store: analyticsStore },
     llm: readLlmSettings(env),
     llmPrices: readPriceTable(env),
     queue,
     recovery: readRecoverySettings(env),
-    // DATABASE_URL set: PostgreSQL shared by several replicas; unset: SQLite in DATA_DIR.
-    opened: openJobStore(queue, readStoreSettings(env)),
+    opened,
   };
 }
 

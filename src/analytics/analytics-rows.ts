@@ -4,7 +4,10 @@ import type { FlowEvent, FlowEventKind, FlowPull } from "./flow-event.ts";
 import type { RuleFeedback } from "./rule-precision.ts";
 import type { AuthorKind, TriageRecord } from "./triage-record.ts";
 
-/** A row as node:sqlite returns it; the SQL that produces these stays in sqlite-analytics-store.ts. */
+/**
+ * A row as node:sqlite or `pg` returns it (`pg` gives BIGINT as a string: mappers take `Number()`);
+ * the SQL that produces these stays in sqlite-analytics-store.ts and pg-analytics-store.ts.
+ */
 export type Row = Record<string, SQLInputValue>;
 
 const text = (value: SQLInputValue | undefined): string | null =>

@@ -22,8 +22,9 @@ export interface AnalyticsSnapshot {
 
 /**
  * Where review-flow analytics are kept. Every write is idempotent: a replayed delivery or a
- * re-run job records nothing twice. SQL lives in the implementations only (SQLite today); the
- * methods are async so that a networked store (PostgreSQL) can implement the same contract.
+ * re-run job records nothing twice. SQL lives in the implementations only: SQLite in DATA_DIR
+ * (sqlite-analytics-store.ts), or PostgreSQL beside the jobs when DATABASE_URL is set
+ * (pg-analytics-store.ts); both pass test/analytics/analytics-store.contract.ts.
  */
 export interface AnalyticsStore {
   /** Records one PR event; false when its id was already recorded. */

@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { PG_ANALYTICS_MIGRATION } from "../analytics/pg-analytics-store.ts";
 
 /** Advisory-lock namespaces (the first key of the two-key form), so locks never collide with an app's own. */
 export const LOCK_NAMESPACE = {
@@ -60,6 +61,8 @@ const MIGRATIONS: readonly string[] = [
      installation_id BIGINT PRIMARY KEY,
      paused_until BIGINT NOT NULL
    );`,
+  // 2: the review-flow analytics, beside the jobs (src/analytics/pg-analytics-store.ts).
+  PG_ANALYTICS_MIGRATION,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -155,6 +155,31 @@ describePg("two replicas on one PostgreSQL database (real server processes, kill
       elsewhere: { running: 0 },
     });
     expect(await secretsInLogs(`${a.output()}\n${b.output()}`)).toEqual([]);
+    // The analytics live in the same database: each delivery recorded once over both replicas
+    // (the redelivery included), a triage of every live head, and no analytics.sqlite.
+    const analytics = new pg.Client({ connectionString: database.url });
+    await analytics.connect();
+    try {
+      const events = await analytics.query<{ pull_number: number; count: string }>(
+        "SELECT pull_number, count(*) FROM analytics_events GROUP BY pull_number ORDER BY pull_number",
+      );
+      expect(events.rows).toEqual(PRS.map((pr) => ({ pull_number: pr, count: "4" })));
+      // Recorded once the triage is published: moments after the check completes.
+      const triagedHeads = async () =>
+        new Set(
+          (
+            await analytics.query<{ head_sha: string }>("SELECT DISTINCT head_sha FROM analytics_triages")
+          ).rows.map((row) => row.head_sha),
+        );
+      const until = Date.now() + 10_000;
+      while ((await triagedHeads()).size < PRS.length && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await triagedHeads()).toEqual(new Set(PRS.map(LIVE)));
+    } finally {
+      await analytics.end();
+    }
+    for (const replica of [a, b]) expect(existsSync(join(replica.dataDir, "analytics.sqlite"))).toBe(false);
   }, 120_000);
 
   it("rolling deploy: SIGTERM hands a job that outlives the deadline back, and the other replica completes it", async () => {

@@ -47,11 +47,11 @@ describePg("PostgreSQL store (TEST_DATABASE_URL)", () => {
         return pool;
       });
       const results = await Promise.all(pools.map((pool) => migratePg(pool)));
-      expect(results.map((r) => r.from).sort()).toEqual([0, 1, 1]);
+      expect(results.map((r) => r.from).sort()).toEqual([0, 2, 2]);
       const [first] = pools;
       await first?.query("UPDATE pr_triage_schema SET version = 99");
       await expect(migratePg(first as pg.Pool)).rejects.toThrow(
-        /schema version 99, but this pr-triage knows only up to 1/,
+        /schema version 99, but this pr-triage knows only up to 2/,
       );
       await Promise.all(pools.map((pool) => pool.end()));
     } finally {
