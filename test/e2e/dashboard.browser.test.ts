@@ -4,9 +4,9 @@ import { loadFlowReport } from "../../src/analytics/load-flow-report.ts";
 import { openSqliteAnalyticsStore } from "../../src/analytics/sqlite-analytics-store.ts";
 import { formatHours } from "../../src/dashboard/format-hours.ts";
 import { FaultWorld } from "../helpers/fault-harness.ts";
+import { CHROMIUM, launchChromium } from "../helpers/launch-chromium.ts";
 import { DASHBOARD_TOKEN, sendPrLife, serveRoutingConfig } from "./pr-life.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOT = "test-results/dashboard.png";
 const HOUR_MS = 3_600_000;
 // Under CI the browser test must run: a missing Chromium fails it instead of skipping.
@@ -32,19 +32,7 @@ describe.skipIf(!available)("the dashboard in headless Chromium", () => {
       existsSync(CHROMIUM),
       `${CHROMIUM} is required under CI=true; install Debian's chromium package`,
     ).toBe(true);
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
       const errors: string[] = [];
