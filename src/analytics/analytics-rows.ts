@@ -2,7 +2,7 @@ import type { SQLInputValue } from "node:sqlite";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { FlowEvent, FlowEventKind, FlowPull } from "./flow-event.ts";
 import type { RuleFeedback } from "./rule-precision.ts";
-import type { AuthorKind, TriageRecord } from "./triage-record.ts";
+import type { AuthorKind, CommentFeedback, TriageRecord } from "./triage-record.ts";
 
 /**
  * A row as node:sqlite or `pg` returns it (`pg` gives BIGINT as a string: mappers take `Number()`);
@@ -83,4 +83,41 @@ export function toFeedback(row: Row): RuleFeedback {
     resolved: row.resolved === 1,
     at: Number(row.at),
   };
+}
+
+/**
+ * The other direction: a record's values in the column order both stores' INSERTs name, so the
+ * SQLite and PostgreSQL stores differ only in their SQL dialect.
+ */
+export function triageValues(t: TriageRecord): (string | number | null)[] {
+  return [
+    t.deliveryId,
+    t.headSha,
+    t.repo,
+    t.pullNumber,
+    t.level,
+    t.score,
+    t.authorKind,
+    JSON.stringify(t.routed),
+    t.tokens.input,
+    t.tokens.cached,
+    t.tokens.output,
+    t.costUsd,
+    t.eventAt,
+    t.completedAt,
+  ];
+}
+
+/** Columns: comment_id, repo, pull_number, fingerprint, thumbs_up, thumbs_down, addressed, at. */
+export function feedbackValues(f: CommentFeedback): (string | number)[] {
+  return [
+    f.commentId,
+    f.repo,
+    f.pullNumber,
+    f.fingerprint,
+    f.thumbsUp,
+    f.thumbsDown,
+    f.addressed ? 1 : 0,
+    f.at,
+  ];
 }

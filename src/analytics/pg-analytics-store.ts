@@ -1,6 +1,15 @@
 import type { Pool } from "pg";
 import { withPgTransaction } from "../queue/with-pg-transaction.ts";
-import { type Row, toEvent, toFeedback, toIgnoredFeedback, toPull, toTriage } from "./analytics-rows.ts";
+import {
+  feedbackValues,
+  type Row,
+  toEvent,
+  toFeedback,
+  toIgnoredFeedback,
+  toPull,
+  toTriage,
+  triageValues,
+} from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -101,22 +110,7 @@ export class PgAnalyticsStore implements AnalyticsStore {
         `INSERT INTO analytics_triages (delivery_id, head_sha, repo, pull_number, level, score, author_kind,
            routed, input_tokens, cached_tokens, output_tokens, cost_usd, event_at, completed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING`,
-        [
-          t.deliveryId,
-          t.headSha,
-          t.repo,
-          t.pullNumber,
-          t.level,
-          t.score,
-          t.authorKind,
-          JSON.stringify(t.routed),
-          t.tokens.input,
-          t.tokens.cached,
-          t.tokens.output,
-          t.costUsd,
-          t.eventAt,
-          t.completedAt,
-        ],
+        triageValues(t),
       );
       // Fixed order, so two replicas recording overlapping findings never deadlock.
       for (const posted of byFingerprint(t.posted)) {
@@ -147,16 +141,7 @@ export class PgAnalyticsStore implements AnalyticsStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (comment_id) DO UPDATE SET thumbs_up = EXCLUDED.thumbs_up,
              thumbs_down = EXCLUDED.thumbs_down, addressed = EXCLUDED.addressed, at = EXCLUDED.at`,
-          [
-            f.commentId,
-            f.repo,
-            f.pullNumber,
-            f.fingerprint,
-            f.thumbsUp,
-            f.thumbsDown,
-            f.addressed ? 1 : 0,
-            f.at,
-          ],
+          feedbackValues(f),
         );
       }
     });

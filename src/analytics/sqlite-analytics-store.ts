@@ -2,7 +2,16 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { errorMessage } from "../errors/error-message.ts";
-import { type Row, toEvent, toFeedback, toIgnoredFeedback, toPull, toTriage } from "./analytics-rows.ts";
+import {
+  feedbackValues,
+  type Row,
+  toEvent,
+  toFeedback,
+  toIgnoredFeedback,
+  toPull,
+  toTriage,
+  triageValues,
+} from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -120,20 +129,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       `INSERT INTO triages (delivery_id, head_sha, repo, pull_number, level, score, author_kind, routed,
          input_tokens, cached_tokens, output_tokens, cost_usd, event_at, completed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      t.deliveryId,
-      t.headSha,
-      t.repo,
-      t.pullNumber,
-      t.level,
-      t.score,
-      t.authorKind,
-      JSON.stringify(t.routed),
-      t.tokens.input,
-      t.tokens.cached,
-      t.tokens.output,
-      t.costUsd,
-      t.eventAt,
-      t.completedAt,
+      ...triageValues(t),
     );
     for (const posted of t.posted) {
       this.#run(
@@ -166,14 +162,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (comment_id) DO UPDATE SET thumbs_up = excluded.thumbs_up, thumbs_down = excluded.thumbs_down,
            addressed = excluded.addressed, at = excluded.at`,
-        f.commentId,
-        f.repo,
-        f.pullNumber,
-        f.fingerprint,
-        f.thumbsUp,
-        f.thumbsDown,
-        f.addressed ? 1 : 0,
-        f.at,
+        ...feedbackValues(f),
       );
     }
   }

@@ -1,5 +1,5 @@
-import type { PrJobView } from "./decide-acceptance.ts";
-import type { JobState, StoredJob } from "./job-store.ts";
+import type { AcceptancePlan, PrJobView } from "./decide-acceptance.ts";
+import type { JobRequest, JobState, StoredJob } from "./job-store.ts";
 
 /**
  * A `jobs` row as either store's driver returns it: SQLite gives integers and 0/1, PostgreSQL
@@ -40,4 +40,38 @@ export function toStoredJob(row: JobRow): StoredJob {
     lastError: row.last_error === null ? null : String(row.last_error),
     outcome: row.outcome === null ? null : String(row.outcome),
   };
+}
+
+/** The columns a new job is inserted with, in both stores; `jobInsertValues` gives them in order. */
+export const JOB_INSERT_COLUMNS =
+  "delivery_id, installation_id, owner, repo, pull_number, pr_key, head_sha, head_seen_at, trigger, requested_by, comment_id, state, merged_into, available_at, outcome, last_error, created_at, updated_at";
+
+/** A new job's values for {@link JOB_INSERT_COLUMNS}, as an acceptance plan asks. */
+export function jobInsertValues(
+  deliveryId: string,
+  prKey: string,
+  request: JobRequest,
+  insert: AcceptancePlan["insert"],
+  now: number,
+): (string | number | null)[] {
+  return [
+    deliveryId,
+    request.installationId,
+    request.owner,
+    request.repo,
+    request.pullNumber,
+    prKey,
+    request.headSha,
+    request.headSeenAt,
+    request.trigger,
+    request.requestedBy?.login ?? null,
+    request.requestedBy?.commentId ?? null,
+    insert.state,
+    insert.mergedInto,
+    now,
+    insert.state === "done" ? "merged" : null,
+    insert.note,
+    now,
+    now,
+  ];
 }

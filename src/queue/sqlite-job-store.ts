@@ -6,7 +6,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlit
 import { errorMessage } from "../errors/error-message.ts";
 import { jobKey } from "../triage/triage-job.ts";
 import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
-import { toPrJobView, toStoredJob } from "./job-rows.ts";
+import { JOB_INSERT_COLUMNS, jobInsertValues, toPrJobView, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptedJob,
   AcceptResult,
@@ -151,31 +151,11 @@ export class SqliteJobStore implements JobStore {
     insert: AcceptancePlan["insert"],
     now: number,
   ): number {
+    const values = jobInsertValues(deliveryId, prKey, request, insert, now);
+    const placeholders = values.map(() => "?").join(", ");
     return Number(
-      this.#get(
-        `INSERT INTO jobs (delivery_id, installation_id, owner, repo, pull_number, pr_key, head_sha,
-           head_seen_at, trigger, requested_by, comment_id, state, merged_into, available_at, outcome,
-           last_error, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        deliveryId,
-        request.installationId,
-        request.owner,
-        request.repo,
-        request.pullNumber,
-        prKey,
-        request.headSha,
-        request.headSeenAt,
-        request.trigger,
-        request.requestedBy?.login ?? null,
-        request.requestedBy?.commentId ?? null,
-        insert.state,
-        insert.mergedInto,
-        now,
-        insert.state === "done" ? "merged" : null,
-        insert.note,
-        now,
-        now,
-      )?.id,
+      this.#get(`INSERT INTO jobs (${JOB_INSERT_COLUMNS}) VALUES (${placeholders}) RETURNING id`, ...values)
+        ?.id,
     );
   }
 
