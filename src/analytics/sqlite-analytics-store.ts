@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import { errorMessage } from "../errors/error-message.ts";
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
 import {
   feedbackValues,
   type Row,
@@ -61,30 +59,24 @@ CREATE TABLE IF NOT EXISTS comment_feedback (
  * power cut costs a data point, never a triage.
  */
 export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore {
-  const path = resolve(join(dataDir, FILE_NAME));
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    const db = new DatabaseSync(path);
-    // No automatic checkpoints: a checkpoint fsyncs on the event loop, inside whichever ack
-    // triggered it. `housekeep` runs them while no webhook is arriving.
-    db.exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
-    );
-    const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
-    if (version > SCHEMA_VERSION) {
-      throw new Error(
-        `schema version ${version} is newer than this pr-triage's ${SCHEMA_VERSION}; run the newer pr-triage`,
-      );
-    }
-    db.exec(SCHEMA);
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    return new SqliteAnalyticsStore(db);
-  } catch (error) {
-    throw new Error(
-      `Cannot open the analytics store at ${path}: ${errorMessage(error)}. ` +
-        "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
-    );
-  }
+  return openSqliteDatabase({
+    dir: dataDir,
+    fileName: FILE_NAME,
+    what: "the analytics store",
+    fix: "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
+    manualCheckpoints: true,
+    init: (db) => {
+      const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
+      if (version > SCHEMA_VERSION) {
+        throw new Error(
+          `schema version ${version} is newer than this pr-triage's ${SCHEMA_VERSION}; run the newer pr-triage`,
+        );
+      }
+      db.exec(SCHEMA);
+      db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+      return new SqliteAnalyticsStore(db);
+    },
+  });
 }
 
 export class SqliteAnalyticsStore implements AnalyticsStore {

@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { DatabaseSync } from "node:sqlite";
-import { errorMessage } from "../errors/error-message.ts";
+import type { DatabaseSync } from "node:sqlite";
+import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
 import type { CachedAnswer, LlmAnswerCache } from "./llm-answer-cache.ts";
 import type { LlmCacheSettings } from "./llm-settings.ts";
 
@@ -28,18 +26,17 @@ export class SqliteLlmAnswerCache implements LlmAnswerCache {
   readonly #settings: LlmCacheSettings;
 
   constructor(settings: LlmCacheSettings) {
-    const path = resolve(join(settings.dir, FILE_NAME));
-    try {
-      mkdirSync(settings.dir, { recursive: true });
-      this.#db = new DatabaseSync(path);
-      this.#db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
-      this.#db.exec(SCHEMA);
-    } catch (error) {
-      throw new Error(
-        `Cannot open the LLM answer cache at ${path}: ${errorMessage(error)}. ` +
-          "Set DATA_DIR to a writable directory, or LLM_CACHE_MAX_ENTRIES=0 to run without the cache.",
-      );
-    }
+    this.#db = openSqliteDatabase({
+      dir: settings.dir,
+      fileName: FILE_NAME,
+      what: "the LLM answer cache",
+      fix: "Set DATA_DIR to a writable directory, or LLM_CACHE_MAX_ENTRIES=0 to run without the cache.",
+      manualCheckpoints: false,
+      init: (db) => {
+        db.exec(SCHEMA);
+        return db;
+      },
+    });
     this.#settings = settings;
   }
 

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import { errorMessage } from "../errors/error-message.ts";
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
 import { jobKey } from "../triage/triage-job.ts";
 import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
 import { JOB_INSERT_COLUMNS, jobInsertValues, toPrJobView, toStoredJob } from "./job-rows.ts";
@@ -33,24 +31,19 @@ type Row = Record<string, SQLInputValue>;
  * One process per DATA_DIR: at start it takes over every job left running.
  */
 export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS): SqliteJobStore {
-  const path = resolve(join(dataDir, FILE_NAME));
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    const db = new DatabaseSync(path);
-    // NORMAL: a commit reaches the OS without an fsync (kill -9 safe); `accept` then fsyncs the
-    // WAL itself, off the event loop (node:sqlite's own fsync would block every other request).
-    // No automatic checkpoints: one would stall the ack that triggers it; `housekeep` does them.
-    db.exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;",
-    );
-    migrateSqlite(db, path);
-    return new SqliteJobStore(db, path, leaseMs);
-  } catch (error) {
-    throw new Error(
-      `Cannot open the job store at ${path}: ${errorMessage(error)}. ` +
-        "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
-    );
-  }
+  // `accept` fsyncs the WAL itself, off the event loop (node:sqlite's own fsync would block
+  // every other request); `housekeep` does the checkpoints.
+  return openSqliteDatabase({
+    dir: dataDir,
+    fileName: FILE_NAME,
+    what: "the job store",
+    fix: "Set DATA_DIR to a writable directory (default ./.data) that no other pr-triage process uses.",
+    manualCheckpoints: true,
+    init: (db, path) => {
+      migrateSqlite(db, path);
+      return new SqliteJobStore(db, path, leaseMs);
+    },
+  });
 }
 
 export class SqliteJobStore implements JobStore {
