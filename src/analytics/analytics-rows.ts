@@ -1,5 +1,6 @@
 import type { SQLInputValue } from "node:sqlite";
 import type { RiskLevel } from "../config/config-schema.ts";
+import type { AnalyticsSnapshot } from "./analytics-store.ts";
 import type { FlowEvent, FlowEventKind, FlowPull } from "./flow-event.ts";
 import type { RuleFeedback } from "./rule-precision.ts";
 import type { AuthorKind, CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -120,4 +121,23 @@ export function feedbackValues(f: CommentFeedback): (string | number)[] {
     f.addressed ? 1 : 0,
     f.at,
   ];
+}
+
+/** The rows a snapshot load reads, one list per query, in the store's order. */
+export interface SnapshotRows {
+  pulls: Row[];
+  events: Row[];
+  triages: Row[];
+  feedback: Row[];
+  ignored: Row[];
+}
+
+/** One snapshot from the rows, the same for both stores. */
+export function toSnapshot(rows: SnapshotRows): AnalyticsSnapshot {
+  return {
+    pulls: rows.pulls.map(toPull),
+    events: rows.events.map(toEvent),
+    triages: rows.triages.map(toTriage),
+    feedback: [...rows.feedback.map(toFeedback), ...rows.ignored.map(toIgnoredFeedback)],
+  };
 }

@@ -12,48 +12,40 @@ const HOUR = 3600;
  */
 export class FlowMetrics {
   readonly registry = new Registry();
-  readonly #triages = new Counter({
-    name: "pr_triage_triages_total",
-    help: "Completed triages, by risk level.",
-    labelNames: ["level"],
-    registers: [this.registry],
-  });
-  readonly #duration = new Histogram({
-    name: "pr_triage_triage_duration_seconds",
-    help: "From the webhook event to the completed check run.",
-    buckets: [5, 15, 30, 60, 120, 300, 600, 1800, HOUR],
-    registers: [this.registry],
-  });
-  readonly #queue = new Gauge({
-    name: "pr_triage_queue_jobs",
-    help: "Triage jobs in the durable queue, by state.",
-    labelNames: ["state"],
-    registers: [this.registry],
-  });
-  readonly #tokens = new Counter({
-    name: "pr_triage_llm_tokens_total",
-    help: "LLM tokens, by kind (input, cached, output).",
-    labelNames: ["kind"],
-    registers: [this.registry],
-  });
-  readonly #cost = new Counter({
-    name: "pr_triage_llm_cost_usd_total",
-    help: "Estimated LLM cost in US dollars.",
-    registers: [this.registry],
-  });
-  readonly #pickup = new Histogram({
-    name: "pr_triage_pickup_seconds",
-    help: "Ready for review to first human response (draft time excluded), by the PR's risk level.",
-    labelNames: ["level"],
-    buckets: [600, 1800, HOUR, 3 * HOUR, 8 * HOUR, 24 * HOUR, 72 * HOUR, 168 * HOUR],
-    registers: [this.registry],
-  });
-  readonly #rateLimit = new Gauge({
-    name: "pr_triage_github_rate_limit_remaining",
-    help: "GitHub's x-ratelimit-remaining on the latest response, per installation.",
-    labelNames: ["installation"],
-    registers: [this.registry],
-  });
+  readonly #counter = (name: string, help: string, labelNames: string[] = []) =>
+    new Counter({ name, help, labelNames, registers: [this.registry] });
+  readonly #gauge = (name: string, help: string, labelNames: string[]) =>
+    new Gauge({ name, help, labelNames, registers: [this.registry] });
+  readonly #histogram = (name: string, help: string, buckets: number[], labelNames: string[] = []) =>
+    new Histogram({ name, help, buckets, labelNames, registers: [this.registry] });
+  readonly #triages = this.#counter("pr_triage_triages_total", "Completed triages, by risk level.", [
+    "level",
+  ]);
+  readonly #duration = this.#histogram(
+    "pr_triage_triage_duration_seconds",
+    "From the webhook event to the completed check run.",
+    [5, 15, 30, 60, 120, 300, 600, 1800, HOUR],
+  );
+  readonly #queue = this.#gauge("pr_triage_queue_jobs", "Triage jobs in the durable queue, by state.", [
+    "state",
+  ]);
+  readonly #tokens = this.#counter(
+    "pr_triage_llm_tokens_total",
+    "LLM tokens, by kind (input, cached, output).",
+    ["kind"],
+  );
+  readonly #cost = this.#counter("pr_triage_llm_cost_usd_total", "Estimated LLM cost in US dollars.");
+  readonly #pickup = this.#histogram(
+    "pr_triage_pickup_seconds",
+    "Ready for review to first human response (draft time excluded), by the PR's risk level.",
+    [600, 1800, HOUR, 3 * HOUR, 8 * HOUR, 24 * HOUR, 72 * HOUR, 168 * HOUR],
+    ["level"],
+  );
+  readonly #rateLimit = this.#gauge(
+    "pr_triage_github_rate_limit_remaining",
+    "GitHub's x-ratelimit-remaining on the latest response, per installation.",
+    ["installation"],
+  );
 
   /** Sets every metric from the current state, then renders the text format. */
   async render(

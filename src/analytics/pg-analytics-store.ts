@@ -1,15 +1,6 @@
 import type { Pool } from "pg";
 import { withPgTransaction } from "../queue/with-pg-transaction.ts";
-import {
-  feedbackValues,
-  type Row,
-  toEvent,
-  toFeedback,
-  toIgnoredFeedback,
-  toPull,
-  toTriage,
-  triageValues,
-} from "./analytics-rows.ts";
+import { feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -189,12 +180,7 @@ export class PgAnalyticsStore implements AnalyticsStore {
         `SELECT repo, rule_id, at FROM analytics_ignored_findings WHERE at >= $1
          ORDER BY at, rule_id COLLATE "C"`,
       );
-      return {
-        pulls: pulls.map(toPull),
-        events: events.map(toEvent),
-        triages: triages.map(toTriage),
-        feedback: [...feedback.map(toFeedback), ...ignored.map(toIgnoredFeedback)],
-      };
+      return toSnapshot({ pulls, events, triages, feedback, ignored });
     });
   }
 

@@ -1,15 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
-import {
-  feedbackValues,
-  type Row,
-  toEvent,
-  toFeedback,
-  toIgnoredFeedback,
-  toPull,
-  toTriage,
-  triageValues,
-} from "./analytics-rows.ts";
+import { feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -202,12 +193,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       "SELECT repo, rule_id, at FROM ignored_findings WHERE at >= ? ORDER BY at, rule_id",
       since,
     );
-    return {
-      pulls: pulls.map(toPull),
-      events: events.map(toEvent),
-      triages: triages.map(toTriage),
-      feedback: [...feedback.map(toFeedback), ...ignored.map(toIgnoredFeedback)],
-    };
+    return toSnapshot({ pulls, events, triages, feedback, ignored });
   }
 
   async housekeep(now: number): Promise<void> {

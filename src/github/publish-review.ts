@@ -38,16 +38,14 @@ export async function publishReview(
   if (comments.length === 0) return { status: "skipped" };
 
   const fullBody = `${marker}\n${body}`;
+  const post = (text: string, inline: readonly ReviewComment[]) =>
+    createReview(octokit, { ...repo, pullNumber, headSha }, text, inline);
   try {
-    const { data } = await createReview(octokit, repo, pullNumber, headSha, fullBody, comments);
+    const { data } = await post(fullBody, comments);
     return { status: "posted", reviewId: data.id, posted: [...comments], rejected: [] };
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
-    const { data } = await createReview(
-      octokit,
-      repo,
-      pullNumber,
-      headSha,
+    const { data } = await post(
       `${fullBody}\n\nGitHub refused the inline comments for this review; they are listed in the summary comment.`,
       [],
     );
@@ -57,14 +55,13 @@ export async function publishReview(
 
 function createReview(
   octokit: Octokit,
-  repo: RepoRef,
-  pullNumber: number,
-  headSha: string,
+  { owner, repo, pullNumber, headSha }: RepoRef & { pullNumber: number; headSha: string },
   body: string,
   comments: readonly ReviewComment[],
 ) {
   return octokit.rest.pulls.createReview({
-    ...repo,
+    owner,
+    repo,
     pull_number: pullNumber,
     commit_id: headSha,
     event: "COMMENT",
