@@ -1,5 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
+import { withSqliteTransaction } from "../sqlite/with-sqlite-transaction.ts";
 import { feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
@@ -82,7 +83,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   async recordEvent(pull: FlowPull, event: FlowEvent): Promise<boolean> {
     // One transaction, so the webhook path pays for one commit, not two.
     this.#lastEventAt = Date.now();
-    return this.#transaction(() => {
+    return withSqliteTransaction(this.#db, () => {
       this.#run(
         `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
          ON CONFLICT (repo, pull_number) DO UPDATE SET author = excluded.author, title = excluded.title`,
@@ -201,7 +202,8 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async prune(before: number): Promise<number> {
-    return this.#transaction(
+    return withSqliteTransaction(
+      this.#db,
       () =>
         this.#run("DELETE FROM events WHERE at < ?", before) +
         this.#run("DELETE FROM triages WHERE completed_at < ?", before) +
@@ -217,18 +219,6 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   close(): void {
     this.#db.close();
-  }
-
-  #transaction<T>(work: () => T): T {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      this.#db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
   }
 
   #run(sql: string, ...params: SQLInputValue[]): number {
