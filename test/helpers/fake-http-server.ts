@@ -16,6 +16,8 @@ export interface FakeAnswer {
   delayMs?: number;
   /** Close the socket instead of answering (a connection reset). */
   destroy?: boolean;
+  /** Hold the answer until this settles: a test decides when an upstream may answer. */
+  until?: Promise<unknown>;
 }
 
 type Route = (req: RecordedRequest) => FakeAnswer | undefined;
@@ -65,6 +67,7 @@ export class FakeHttpServer {
     for (const route of this.#routes) {
       const answer = route(recorded);
       if (!answer) continue;
+      if (answer.until) await answer.until;
       if (answer.delayMs) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
