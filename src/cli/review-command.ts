@@ -1,13 +1,13 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
+import { readCodeowners } from "../codeowners/read-codeowners.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
-import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { parseConfigYaml } from "../config/parse-config-yaml.ts";
-import { readCodeowners } from "../config/read-codeowners.ts";
-import { readPolicies } from "../config/read-policies.ts";
-import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import { readPriceTable } from "../llm/estimate-cost.ts";
 import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
+import { readPolicies } from "../policies/read-policies.ts";
+import { renderPolicySummary } from "../policies/render-policy-summary.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";

@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import { ownersForPaths } from "../config/owners-for-paths.ts";
+import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
 import { errorMessage } from "../errors/error-message.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import { compareHeads } from "../github/compare-heads.ts";
