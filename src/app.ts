@@ -16,16 +16,16 @@ import { handleReviewCommentCommand } from "./handlers/handle-review-comment-com
 import { handleTriageCommand } from "./handlers/handle-triage-command.ts";
 import type { ModelPrice } from "./llm/estimate-cost.ts";
 import type { LlmLimiter } from "./llm/llm-limiter.ts";
-import type { LlmSettings } from "./llm/llm-settings.ts";
 import { HealthRecorder } from "./queue/health-recorder.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
 import type { QueueSettings } from "./queue/queue-settings.ts";
 import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
 import { RecoverySchedule } from "./queue/recovery-schedule.ts";
-import type { RecoverySettings } from "./queue/recovery-settings.ts";
 import type { WriteGate } from "./queue/write-gate.ts";
 import { WritePacer } from "./queue/write-pacer.ts";
+import type { LlmSettings } from "./settings/llm-settings.ts";
+import type { RecoverySettings } from "./settings/recovery-settings.ts";
 import { createTriageJobRunner } from "./triage/create-triage-job-runner.ts";
 
 export interface AppOptions {

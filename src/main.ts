@@ -1,24 +1,19 @@
 import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
-import { readAnalyticsSettings } from "./analytics/analytics-settings.ts";
 import { PgAnalyticsStore } from "./analytics/pg-analytics-store.ts";
 import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
 import { createApp } from "./app.ts";
 import { errorMessage } from "./errors/error-message.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
-import { readPriceTable } from "./llm/estimate-cost.ts";
-import { readLlmSettings } from "./llm/llm-settings.ts";
 import { sharedLlmLimiter } from "./llm/shared-llm-resources.ts";
 import { JobOctokit } from "./queue/job-octokit.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
 import { openJobStore } from "./queue/open-job-store.ts";
 import { PgJobStore } from "./queue/pg-job-store.ts";
-import { readQueueSettings } from "./queue/queue-settings.ts";
 import type { RecoverySchedule } from "./queue/recovery-schedule.ts";
-import { readRecoverySettings } from "./queue/recovery-settings.ts";
 import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
-import { readStoreSettings } from "./queue/store-settings.ts";
-import { credentialProblems, startupProblems } from "./startup-check.ts";
+import { readSettings, type Settings } from "./settings/read-settings.ts";
+import { credentialProblems } from "./startup-check.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -26,17 +21,18 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 if (process.env.PRIVATE_KEY) process.env.PRIVATE_KEY = normalizePrivateKey(process.env.PRIVATE_KEY);
 
 // 1. Refuse to start insecurely or misconfigured, saying what to fix.
-const problems = [...startupProblems(process.env), ...credentialProblems(process.env)];
-if (problems.length > 0) fail(problems.map((p) => `  - ${p}`).join("\n"));
+const read = readSettings(process.env);
+const problems = [...(read.ok ? [] : read.problems), ...credentialProblems(process.env)];
+if (!read.ok || problems.length > 0) fail(problems.map((p) => `  - ${p}`).join("\n"));
+const { server: app, github, llm, llmPrices, queue, recovery } = read.settings;
 
-let settings: ReturnType<typeof readSettings>;
+let opened: ReturnType<typeof openStores>;
 try {
-  settings = readSettings(process.env);
+  opened = openStores(read.settings);
 } catch (error) {
   fail(errorMessage(error));
 }
-const { llm, queue, llmPrices, recovery, opened, analytics } = settings;
-const { store } = opened;
+const { store, analytics } = opened;
 // PostgreSQL migrates in the background while the server already answers (readiness fails).
 opened.ready.catch((error: unknown) => fail(errorMessage(error)));
 
@@ -48,8 +44,8 @@ const server = await run(
     llm,
     llmPrices,
     llmLimiter: sharedLlmLimiter(llm ?? {}),
-    webHost: process.env.GHE_HOST?.split(":")[0] ?? "github.com",
-    appId: Number(process.env.APP_ID) || null,
+    webHost: github.webHost,
+    appId: app.appId,
     store,
     queue,
     pacer: opened.pacer,
@@ -100,24 +96,15 @@ const stop = (signal: string): void => {
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
 
-function readSettings(env: NodeJS.ProcessEnv) {
-  const queue = readQueueSettings(env);
-  const analytics = readAnalyticsSettings(env);
+function openStores(settings: Pick<Settings, "queue" | "store" | "analytics">) {
   // DATABASE_URL set: PostgreSQL shared by several replicas; unset: SQLite in DATA_DIR.
-  const opened = openJobStore(queue, readStoreSettings(env));
+  const opened = openJobStore(settings.queue, settings.store);
   // Analytics live beside the jobs: in PostgreSQL on the job store's pool, else in DATA_DIR.
   const analyticsStore =
     opened.store instanceof PgJobStore
       ? new PgAnalyticsStore(opened.store.pool, opened.ready)
-      : openSqliteAnalyticsStore(queue.dataDir);
-  return {
-    analytics: { ...analytics, store: analyticsStore },
-    llm: readLlmSettings(env),
-    llmPrices: readPriceTable(env),
-    queue,
-    recovery: readRecoverySettings(env),
-    opened,
-  };
+      : openSqliteAnalyticsStore(settings.queue.dataDir);
+  return { ...opened, analytics: { ...settings.analytics, store: analyticsStore } };
 }
 
 function fail(message: string): never {

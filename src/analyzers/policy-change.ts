@@ -1,4 +1,4 @@
-import { detectPolicyChanges } from "../config/detect-policy-changes.ts";
+import { detectPolicyChanges } from "../policies/detect-policy-changes.ts";
 import type { Analyzer } from "./analyzer.ts";
 
 /** A PR that edits the config, policies or CODEOWNERS that steer its own review needs a maintainer. */

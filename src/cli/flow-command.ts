@@ -3,6 +3,8 @@ import { computeFlowReport } from "../analytics/compute-flow-report.ts";
 import { renderFlowMarkdown } from "../analytics/render-flow-markdown.ts";
 import { fetchFlowHistory } from "../github/fetch-flow-history.ts";
 import type { Octokit } from "../github/octokit.ts";
+import type { GithubSettings } from "../settings/github-settings.ts";
+import { readSettingsOrThrow } from "../settings/read-settings.ts";
 import { type CliIo, UsageError } from "./cli-io.ts";
 
 const DAY_MS = 86_400_000;
@@ -29,16 +31,16 @@ export async function flowCommand(
     throw new UsageError(`--repo expects owner/name, e.g. --repo octo-org/api; got "${options.repo ?? ""}".`);
   }
   const periodMs = parseSince(options.since);
-  const token = io.env.GITHUB_TOKEN;
+  const { github } = readSettingsOrThrow(io.env, ["github"]);
+  const token = github.token;
   if (!token)
     throw new UsageError("Set GITHUB_TOKEN to a token that can read the repository's pull requests.");
-  const octokit = cliOctokit(token, io);
+  const octokit = cliOctokit(token, github, io);
   const now = Date.now();
   const history = await fetchFlowHistory(octokit, { owner, repo: name }, now - periodMs, (message) =>
     io.stderr.write(`${message}\n`),
   );
-  const webHost = io.env.GHE_HOST?.split(":")[0] ?? "github.com";
-  const report = computeFlowReport({ ...history, triages: [], feedback: [], now, webHost });
+  const report = computeFlowReport({ ...history, triages: [], feedback: [], now, webHost: github.webHost });
   const days = periodMs / DAY_MS;
   const windows = report.windows.filter((w) => w.days <= days);
   const shown = { ...report, windows: windows.length > 0 ? windows : report.windows.slice(0, 1), repos: [] };
@@ -48,8 +50,8 @@ export async function flowCommand(
   return 0;
 }
 
-function cliOctokit(token: string, io: CliIo): Octokit {
-  const host = io.env.GHE_HOST;
+function cliOctokit(token: string, github: GithubSettings, io: CliIo): Octokit {
+  const { host, protocol } = github;
   const retry =
     (kind: string) =>
     (retryAfter: number, options: { method: string; url: string }, _: unknown, retryCount: number) => {
@@ -60,7 +62,7 @@ function cliOctokit(token: string, io: CliIo): Octokit {
     };
   return new ProbotOctokit({
     auth: { token },
-    ...(host ? { baseUrl: `${io.env.GHE_PROTOCOL ?? "https"}://${host}/api/v3` } : {}),
+    ...(host ? { baseUrl: `${protocol}://${host}/api/v3` } : {}),
     throttle: {
       enabled: true,
       onRateLimit: retry("rate limit"),

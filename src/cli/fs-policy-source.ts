@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { PolicySource } from "../config/policy.ts";
+import type { PolicySource } from "../policies/policy.ts";
 
 /** Folders a recursive policy glob never needs to enter. */
 const SKIPPED_DIRS = new Set([".git", "node_modules"]);

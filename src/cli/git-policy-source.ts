@@ -1,4 +1,4 @@
-import type { PolicySource } from "../config/policy.ts";
+import type { PolicySource } from "../policies/policy.ts";
 import { git } from "./git.ts";
 
 /** Policy files as they are at `ref` (the base branch), read with `git ls-tree` and `git cat-file`. */

@@ -1,6 +1,6 @@
+import type { PathOwners } from "../codeowners/owners-for-paths.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
-import type { PathOwners } from "../config/owners-for-paths.ts";
 import type { Finding, Side } from "../findings/finding.ts";
 import type { Coverage, TriageResult } from "../triage/triage-result.ts";
 import type { LlmReport } from "./llm-report.ts";

@@ -1,18 +1,16 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
+import { readCodeowners } from "../codeowners/read-codeowners.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
-import { ownersForPaths } from "../config/owners-for-paths.ts";
 import { parseConfigYaml } from "../config/parse-config-yaml.ts";
-import { readCodeowners } from "../config/read-codeowners.ts";
-import { readPolicies } from "../config/read-policies.ts";
-import { renderPolicySummary } from "../config/render-policy-summary.ts";
-import { readPriceTable } from "../llm/estimate-cost.ts";
-import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
+import { readPolicies } from "../policies/read-policies.ts";
+import { renderPolicySummary } from "../policies/render-policy-summary.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
+import { DEFAULT_DEADLINE_MS } from "../settings/llm-settings.ts";
+import { CLI_GROUPS, readSettingsOrThrow } from "../settings/read-settings.ts";
 import { triagePullRequest } from "../triage/triage-pull-request.ts";
 import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
@@ -35,6 +33,8 @@ export interface ReviewOptions {
  */
 export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<number> {
   const progress = (text: string) => io.stderr.write(`pr-triage: ${text}\n`);
+  // The server's start-up checks where they apply: a malformed variable stops here, before any work.
+  const { cli, llmPrices } = readSettingsOrThrow(io.env, CLI_GROUPS);
   const pr = collectLocalPr(io.cwd, options.base);
   progress(
     `${pr.headRef} against ${pr.base} (merge base ${pr.mergeBase.slice(0, 7)}): ${pr.files.length} file(s) changed`,
@@ -57,7 +57,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   // 2–3. The app's own triage core: analyzers (the policy-change check among them), the LLM with
   // the app's settings, then anchor and score exactly as the app would post.
   // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
-  const settings = readLlmSettings({ DATA_DIR: userCacheDir(io.env), ...io.env });
+  const { llm: settings } = readSettingsOrThrow({ DATA_DIR: cli.cacheDir, ...io.env }, ["llm"]);
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
   else if (config.llm.enabled) {
     progress(
@@ -84,7 +84,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     { head: gitHeadSource(pr.root, pr.headSha, config.llm.context.searchFiles) },
     {
       llm: settings,
-      prices: readPriceTable(io.env),
+      prices: llmPrices,
       log: {
         info: () => {},
         warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
@@ -152,8 +152,4 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
   };
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReviewReport(report));
   return result.llm.mode === "unavailable" ? LLM_UNAVAILABLE_EXIT_CODE : 0;
-}
-
-function userCacheDir(env: NodeJS.ProcessEnv): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pr-triage");
 }

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { errorMessage } from "../errors/error-message.ts";
+import { readCliSettings } from "../settings/cli-settings.ts";
+import { SettingsError } from "../settings/settings-error.ts";
 import { type CliIo, UsageError } from "./cli-io.ts";
 import { flowCommand } from "./flow-command.ts";
 import { reviewCommand } from "./review-command.ts";
@@ -66,9 +68,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    if (error instanceof SettingsError) {
+      // As the server's start-up check: every bad variable, each with its fix; no stack, nothing to debug.
+      io.stderr.write(
+        `pr-triage: the environment is not valid:\n${error.problems.map((p) => `  - ${p}\n`).join("")}`,
+      );
+      return 1;
+    }
     io.stderr.write(`pr-triage: ${errorMessage(error)}\n`);
     if (usage) io.stderr.write(`\n${USAGE}`);
-    else if (io.env.PR_TRIAGE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    else if (readCliSettings(io.env).debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write("(set PR_TRIAGE_DEBUG=1 to see where it failed)\n");
     return usage ? 2 : 1;
   }

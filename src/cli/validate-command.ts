@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { readCodeowners } from "../codeowners/read-codeowners.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
 import { parseConfigYaml } from "../config/parse-config-yaml.ts";
-import { readCodeowners } from "../config/read-codeowners.ts";
-import { readPolicies } from "../config/read-policies.ts";
+import { readPolicies } from "../policies/read-policies.ts";
 import { type CliIo, UsageError } from "./cli-io.ts";
 import { fsPolicySource } from "./fs-policy-source.ts";
 import { renderProblems } from "./render-problems.ts";

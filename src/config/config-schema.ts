@@ -1,36 +1,12 @@
 import { z } from "zod";
 import { SEVERITIES } from "../findings/finding.ts";
-import { globComplexityProblem } from "./glob-complexity-problem.ts";
+import { ignoreConfigSchema } from "./ignore-config-schema.ts";
+import { llmConfigSchema } from "./llm-config-schema.ts";
+import { routingConfigSchema } from "./routing-config-schema.ts";
+import { safeGlob } from "./safe-glob.ts";
 
 const severity = z.enum(SEVERITIES);
-const logins = z.array(z.string().min(1)).default([]);
-/** A glob that is cheap to match (see globComplexityProblem): refused ones fall back to the default. */
-export const safeGlob = z
-  .string()
-  .min(1)
-  .superRefine((glob, ctx) => {
-    const problem = globComplexityProblem(glob);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
 const globs = z.array(safeGlob);
-
-const routingLevel = (level: string) =>
-  z
-    .object({
-      teams: logins.describe(
-        `Team slugs (without the org, e.g. \`security\`) asked to review ${level}-risk PRs.`,
-      ),
-      users: logins.describe(`User logins asked to review ${level}-risk PRs.`),
-    })
-    .strict()
-    .prefault({})
-    .describe(
-      level === "medium"
-        ? "Reviewers for medium-risk PRs."
-        : level === "high"
-          ? "Reviewers for high-risk PRs."
-          : "Reviewers for critical-risk PRs; the high-risk reviewers are asked too.",
-    );
 
 const conclusion = z.enum(["success", "neutral", "failure", "action_required"]);
 const conclusionFor = (level: string, fallback: z.output<typeof conclusion>) =>
@@ -50,42 +26,6 @@ const sensitivePath = z
       .default(40)
       .describe("Risk-score floor (0–100) when a changed file matches."),
     reason: z.string().min(1).describe("Why this path is sensitive; shown to reviewers."),
-  })
-  .strict();
-
-const ignoredFinding = z
-  .object({
-    path: z
-      .string()
-      .min(1)
-      .describe("Glob (picomatch, dotfiles included) of the files where `rule` is suppressed."),
-    rule: z
-      .string()
-      .min(1)
-      .describe(
-        "Rule id as the summary and inline comments show it, e.g. `ci-workflows/unpinned-action`; a glob such as `secrets/*` works too.",
-      ),
-    reason: z.string().min(1).optional().describe("Why it is not a problem here; shown in the summary."),
-  })
-  .strict();
-
-const ignoreSections = z
-  .object({
-    paths: globs
-      .default([])
-      .describe(
-        "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
-      ),
-    rules: z
-      .array(z.string().min(1))
-      .default([])
-      .describe(
-        "Rule ids (or globs of them) never reported in this repository; the summary lists what they hid.",
-      ),
-    findings: z
-      .array(ignoredFinding)
-      .default([])
-      .describe('A rule suppressed only on some paths: `{ path: "test/fixtures/**", rule: "secrets/*" }`.'),
   })
   .strict();
 
@@ -110,14 +50,7 @@ export const configSchema = z
       .describe(
         "Triage draft PRs too. Off by default: drafts are not ready. `/triage` works on drafts either way.",
       ),
-    ignore: z
-      .union([globs, ignoreSections])
-      // The list form predates `rules` and `findings`: it is still `paths`, so old files keep working.
-      .transform((value) => (Array.isArray(value) ? { paths: value, rules: [], findings: [] } : value))
-      .prefault([])
-      .describe(
-        "What PR Triage leaves out. A list of globs is `paths`; a mapping also takes `rules` and `findings`, repository-wide suppressions that go through review like any config change (the policy-change analyzer flags edits to them).",
-      ),
+    ignore: ignoreConfigSchema,
     dependencies: z
       .object({
         allowedRegistries: z
@@ -177,15 +110,7 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe("How the 0–100 risk score maps to levels, and what raises it."),
-    routing: z
-      .object({
-        medium: routingLevel("medium"),
-        high: routingLevel("high"),
-        critical: routingLevel("critical"),
-      })
-      .strict()
-      .prefault({})
-      .describe("Who is asked to review at each risk level. Levels without entries request nobody."),
+    routing: routingConfigSchema,
     labels: z
       .boolean()
       .default(true)
@@ -208,76 +133,7 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe("The `PR Triage` check run."),
-    llm: z
-      .object({
-        enabled: z
-          .boolean()
-          .default(true)
-          .describe("Use the LLM when the app has a key. False: analyzers only."),
-        maxInputTokens: z
-          .number()
-          .int()
-          .min(2_000)
-          .max(1_000_000)
-          .default(32_000)
-          .describe("Token budget for each LLM request: prompt, policies and diff chunk together."),
-        maxChunks: z
-          .number()
-          .int()
-          .min(1)
-          .max(20)
-          .default(4)
-          .describe("Most LLM requests per PR; files beyond them are listed as analyzers-only."),
-        maxOutputTokens: z
-          .number()
-          .int()
-          .min(256)
-          .max(100_000)
-          .default(4_000)
-          .describe(
-            "Most tokens the model may write per request (sent as `max_tokens`, or `max_completion_tokens` where the endpoint wants it), so a model that never closes its JSON stops early.",
-          ),
-        context: z
-          .object({
-            enabled: z
-              .boolean()
-              .default(true)
-              .describe(
-                "Give the model, after the diff and within `maxInputTokens`, unchanged code from the head commit: the whole function or block around each hunk, and uses of the exported symbols the PR changes. Marked as context; never commented on.",
-              ),
-            maxFiles: z
-              .number()
-              .int()
-              .min(0)
-              .max(100)
-              .default(20)
-              .describe(
-                "Most changed files whose head version is read for enclosing blocks (one request each).",
-              ),
-            callSites: z
-              .number()
-              .int()
-              .min(0)
-              .max(20)
-              .default(3)
-              .describe("Most uses shown per changed exported symbol. 0: no search for uses."),
-            searchFiles: z
-              .number()
-              .int()
-              .min(0)
-              .max(100)
-              .default(20)
-              .describe(
-                "Most repository files read (nearest folders first, same language) to find those uses, one request each.",
-              ),
-          })
-          .strict()
-          .prefault({})
-          .describe("Context beyond the hunk, read from the PR's head commit."),
-      })
-      .strict()
-      .prefault({})
-      .describe("The AI review. Endpoint, model and key come from the app's environment, never from a repo."),
+    llm: llmConfigSchema,
     policies: z
       .object({
         paths: globs

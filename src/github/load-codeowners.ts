@@ -1,5 +1,5 @@
-import type { ParsedCodeowners } from "../config/parse-codeowners.ts";
-import { readCodeowners } from "../config/read-codeowners.ts";
+import type { ParsedCodeowners } from "../codeowners/parse-codeowners.ts";
+import { readCodeowners } from "../codeowners/read-codeowners.ts";
 import { httpStatus } from "../errors/http-status.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 

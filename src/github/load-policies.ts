@@ -1,6 +1,6 @@
-import type { PolicySource } from "../config/policy.ts";
-import { type LoadedPolicies, readPolicies } from "../config/read-policies.ts";
 import { httpStatus } from "../errors/http-status.ts";
+import type { PolicySource } from "../policies/policy.ts";
+import { type LoadedPolicies, readPolicies } from "../policies/read-policies.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**

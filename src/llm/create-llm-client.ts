@@ -1,6 +1,6 @@
 import OpenAI, { AzureOpenAI } from "openai";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 import { fetchWithErrorShapes } from "./fetch-with-error-shapes.ts";
-import type { LlmSettings } from "./llm-settings.ts";
 
 /**
  * The SDK client for the configured endpoint. It retries 408/409/429/5xx with backoff and honours

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import type { Finding } from "../findings/finding.ts";
+import { DEFAULT_DEADLINE_MS, type LlmSettings } from "../settings/llm-settings.ts";
 import { askChunk, type ChunkAnswer, type ChunkContext } from "./ask-chunk.ts";
 import { buildReviewMessages, type ReviewPromptInput } from "./build-review-messages.ts";
 import {
@@ -8,7 +9,6 @@ import {
   sharedEndpointCapabilities,
 } from "./endpoint-capabilities.ts";
 import { type LlmAnswerCache, llmCacheKey } from "./llm-answer-cache.ts";
-import { DEFAULT_DEADLINE_MS, type LlmSettings } from "./llm-settings.ts";
 import { parseReviewOutput } from "./parse-review-output.ts";
 import type { ReviewOutput } from "./review-output-schema.ts";
 import { sanitizeServerMessage } from "./sanitize-server-message.ts";

@@ -1,6 +1,6 @@
+import { DEFAULT_CONCURRENCY, type LlmSettings } from "../settings/llm-settings.ts";
 import type { LlmAnswerCache } from "./llm-answer-cache.ts";
 import { LlmLimiter } from "./llm-limiter.ts";
-import { DEFAULT_CONCURRENCY, type LlmSettings } from "./llm-settings.ts";
 import { SqliteLlmAnswerCache } from "./sqlite-llm-answer-cache.ts";
 
 const limiters = new Map<number, LlmLimiter>();

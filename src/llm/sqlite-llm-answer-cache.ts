@@ -1,7 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
+import type { LlmCacheSettings } from "../settings/llm-settings.ts";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
 import type { CachedAnswer, LlmAnswerCache } from "./llm-answer-cache.ts";
-import type { LlmCacheSettings } from "./llm-settings.ts";
 
 const FILE_NAME = "llm-cache.sqlite";
 

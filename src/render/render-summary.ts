@@ -1,6 +1,6 @@
-import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
+import { renderPolicySummary } from "../policies/render-policy-summary.ts";
 import { RISK_RULE } from "../risk/risk-rule.ts";
 import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";

@@ -1,11 +1,11 @@
 import { checkSuggestion } from "../anchor/check-suggestion.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
-import type { PolicySelection } from "../config/select-policies.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { ReviewScope } from "../incremental/plan-review-scope.ts";
 import { rememberAiReview } from "../incremental/remember-ai-review.ts";
+import type { PolicySelection } from "../policies/select-policies.ts";
 import { redactText } from "../redaction/redact-text.ts";
 import { diffSummaryState, type IgnoreEntry, type SummaryState } from "../render/summary-state.ts";
 import { scoreRisk } from "../risk/score-risk.ts";

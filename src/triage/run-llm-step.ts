@@ -4,9 +4,9 @@ import type { Finding } from "../findings/finding.ts";
 import { createLlmClient } from "../llm/create-llm-client.ts";
 import { estimateCost, type ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmAnswerCache } from "../llm/llm-answer-cache.ts";
-import type { LlmSettings } from "../llm/llm-settings.ts";
 import { reviewWithLlm, type Schedule } from "../llm/review-with-llm.ts";
 import { sharedLlmCache, sharedLlmLimiter } from "../llm/shared-llm-resources.ts";
+import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
 import type { LlmOutcome } from "./triage-result.ts";
 

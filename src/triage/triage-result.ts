@@ -1,10 +1,10 @@
 import type { Anchor } from "../anchor/anchor-finding.ts";
 import type { SuggestionCheck } from "../anchor/check-suggestion.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
-import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmRunFacts, LlmUsage } from "../llm/review-with-llm.ts";
+import type { PolicySelection } from "../policies/select-policies.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
 import type { IgnoredFinding } from "./apply-ignores.ts";

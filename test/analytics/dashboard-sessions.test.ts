@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readAnalyticsSettings } from "../../src/analytics/analytics-settings.ts";
 import { DashboardSessions } from "../../src/analytics/dashboard-sessions.ts";
+import { readAnalyticsSettings } from "../../src/settings/analytics-settings.ts";
 
 describe("DashboardSessions", () => {
   const token = "a-dashboard-token-of-32-characters";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parseCodeowners } from "../../src/codeowners/parse-codeowners.ts";
 import { globComplexityProblem } from "../../src/config/glob-complexity-problem.ts";
-import { parseCodeowners } from "../../src/config/parse-codeowners.ts";
 import { parseConfigYaml } from "../../src/config/parse-config-yaml.ts";
-import { parsePolicyFile } from "../../src/config/parse-policy-file.ts";
-import { selectPolicies } from "../../src/config/select-policies.ts";
 import { addedFile } from "../../src/diff/added-file.ts";
+import { parsePolicyFile } from "../../src/policies/parse-policy-file.ts";
+import { selectPolicies } from "../../src/policies/select-policies.ts";
 
 /** The hostile glob seen in the wild: twenty wildcards, which backtrack for minutes on `a`×48. */
 const HOSTILE = `${"*a".repeat(20)}*b`;

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ownersForPaths } from "../../src/config/owners-for-paths.ts";
+import { ownersForPaths } from "../../src/codeowners/owners-for-paths.ts";
 import { loadCodeowners } from "../../src/github/load-codeowners.ts";
 import { loadPolicies } from "../../src/github/load-policies.ts";
 import { nockNoPoliciesNorCodeowners, nockRepoFile } from "../helpers/nock-config.ts";

@@ -2,9 +2,9 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONFIG_PATH } from "../../src/config/config-path.ts";
 import { defaultConfig } from "../../src/config/config-schema.ts";
-import { detectPolicyChanges } from "../../src/config/detect-policy-changes.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { loadRepoConfig } from "../../src/github/load-repo-config.ts";
+import { detectPolicyChanges } from "../../src/policies/detect-policy-changes.ts";
 import { nockRepoFile } from "../helpers/nock-config.ts";
 import { testOctokit } from "../helpers/test-octokit.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateCost, readPriceTable } from "../../src/llm/estimate-cost.ts";
+import { estimateCost } from "../../src/llm/estimate-cost.ts";
+import { readPriceTable } from "../../src/settings/read-price-table.ts";
 
 const usage = { inputTokens: 1_000_000, cachedTokens: 400_000, outputTokens: 100_000, requests: 3 };
 

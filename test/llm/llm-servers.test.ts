@@ -4,9 +4,10 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLlmClient } from "../../src/llm/create-llm-client.ts";
 import { EndpointCapabilities } from "../../src/llm/endpoint-capabilities.ts";
-import { estimateCost, readPriceTable } from "../../src/llm/estimate-cost.ts";
-import type { LlmSettings } from "../../src/llm/llm-settings.ts";
+import { estimateCost } from "../../src/llm/estimate-cost.ts";
 import { type LlmReviewRequest, reviewWithLlm } from "../../src/llm/review-with-llm.ts";
+import type { LlmSettings } from "../../src/settings/llm-settings.ts";
+import { readPriceTable } from "../../src/settings/read-price-table.ts";
 import { FakeHttpServer } from "../helpers/fake-http-server.ts";
 import { completion } from "../helpers/fake-llm.ts";
 

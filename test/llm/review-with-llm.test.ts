@@ -2,8 +2,8 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLlmClient } from "../../src/llm/create-llm-client.ts";
 import { EndpointCapabilities } from "../../src/llm/endpoint-capabilities.ts";
-import type { LlmSettings } from "../../src/llm/llm-settings.ts";
 import { type LlmReviewRequest, reviewWithLlm } from "../../src/llm/review-with-llm.ts";
+import type { LlmSettings } from "../../src/settings/llm-settings.ts";
 import { completion, FAKE_LLM_URL } from "../helpers/fake-llm.ts";
 
 const VALID = JSON.stringify({

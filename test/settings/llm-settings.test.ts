@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffTokenBudget } from "../../src/llm/diff-token-budget.ts";
-import { readLlmSettings } from "../../src/llm/llm-settings.ts";
+import { readLlmSettings } from "../../src/settings/llm-settings.ts";
 
 describe("readLlmSettings", () => {
   it("returns null without a key: analyzers-only mode", () => {

@@ -1,10 +1,10 @@
 import picomatch from "picomatch";
+import { CODEOWNERS_PATHS } from "../codeowners/codeowners-paths.ts";
+import { CONFIG_PATH } from "../config/config-path.ts";
+import type { TriageConfig } from "../config/config-schema.ts";
+import { touchesSuppressions } from "../config/touches-suppressions.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import { CODEOWNERS_PATHS } from "./codeowners-paths.ts";
-import { CONFIG_PATH } from "./config-path.ts";
-import type { TriageConfig } from "./config-schema.ts";
-import { touchesSuppressions } from "./touches-suppressions.ts";
 
 type Kind = "config" | "policy" | "codeowners";
 

@@ -1,8 +1,8 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
+import type { ConfigProblem } from "../config/config-problem.ts";
+import { safeGlob } from "../config/safe-glob.ts";
 import { SEVERITIES } from "../findings/finding.ts";
-import type { ConfigProblem } from "./config-problem.ts";
-import { safeGlob } from "./config-schema.ts";
 import type { Policy } from "./policy.ts";
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/config-schema.ts";
-import { detectPolicyChanges } from "../../src/config/detect-policy-changes.ts";
-import { mergeConfigLayers } from "../../src/config/merge-config-layers.ts";
 import { parseConfig } from "../../src/config/parse-config.ts";
 import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
+import { detectPolicyChanges } from "../../src/policies/detect-policy-changes.ts";
 
 const DIFF = `diff --git a/.github/pr-triage.yml b/.github/pr-triage.yml
 index 1111111111111111111111111111111111111111..2222222222222222222222222222222222222222 100644
@@ -94,31 +93,6 @@ describe("detectPolicyChanges", () => {
     expect(detectPolicyChanges(files.slice(3), defaultConfig())).toEqual([]);
     const config = parseConfig({ policies: { paths: [] } }).config;
     expect(detectPolicyChanges(files.slice(1, 2), config)).toEqual([]);
-  });
-});
-
-describe("mergeConfigLayers (org defaults and `_extends`)", () => {
-  it("merges mappings key by key at every depth; the more specific file wins", () => {
-    const org = {
-      labels: false,
-      review: { severityThreshold: "high", maxInlineComments: 3 },
-      routing: { high: { teams: ["seniors"] } },
-    };
-    const repo = { review: { maxInlineComments: 5 }, routing: { critical: { users: ["alice"] } } };
-    expect(mergeConfigLayers([org, repo])).toEqual({
-      labels: false,
-      review: { severityThreshold: "high", maxInlineComments: 5 },
-      routing: { high: { teams: ["seniors"] }, critical: { users: ["alice"] } },
-    });
-  });
-
-  it("replaces lists whole, so a repository can drop inherited entries", () => {
-    const org = { ignore: ["docs/**"], routing: { high: { users: ["alice", "bob"] } } };
-    const repo = { ignore: ["fixtures/**"], routing: { high: { users: [] } } };
-    expect(mergeConfigLayers([org, repo])).toEqual({
-      ignore: ["fixtures/**"],
-      routing: { high: { users: [] } },
-    });
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compileCodeownersPattern } from "../../src/config/compile-codeowners-pattern.ts";
-import { matchCodeowners } from "../../src/config/match-codeowners.ts";
-import { ownersForPaths } from "../../src/config/owners-for-paths.ts";
-import { parseCodeowners } from "../../src/config/parse-codeowners.ts";
-import { readCodeowners } from "../../src/config/read-codeowners.ts";
+import { compileCodeownersPattern } from "../../src/codeowners/compile-codeowners-pattern.ts";
+import { matchCodeowners } from "../../src/codeowners/match-codeowners.ts";
+import { ownersForPaths } from "../../src/codeowners/owners-for-paths.ts";
+import { parseCodeowners } from "../../src/codeowners/parse-codeowners.ts";
+import { readCodeowners } from "../../src/codeowners/read-codeowners.ts";
 
 /** The example CODEOWNERS file from GitHub's documentation ("About code owners"), verbatim in order. */
 const GITHUB_DOCS_EXAMPLE = `# This is a comment.

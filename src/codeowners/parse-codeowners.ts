@@ -1,6 +1,6 @@
+import type { ConfigProblem } from "../config/config-problem.ts";
+import { globComplexityProblem } from "../config/glob-complexity-problem.ts";
 import { compileCodeownersPattern } from "./compile-codeowners-pattern.ts";
-import type { ConfigProblem } from "./config-problem.ts";
-import { globComplexityProblem } from "./glob-complexity-problem.ts";
 
 /** One valid line of a CODEOWNERS file. */
 export interface CodeownersRule {

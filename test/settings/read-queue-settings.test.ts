@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readQueueSettings } from "../../src/queue/queue-settings.ts";
+import { readQueueSettings } from "../../src/settings/read-queue-settings.ts";
 
 describe("readQueueSettings", () => {
   it("defaults to GitHub's secondary limits and ./.data", () => {

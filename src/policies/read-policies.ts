@@ -1,8 +1,8 @@
 import picomatch from "picomatch";
+import { CONFIG_PATH } from "../config/config-path.ts";
+import type { ConfigProblem } from "../config/config-problem.ts";
+import { defaultConfig } from "../config/config-schema.ts";
 import { httpStatus } from "../errors/http-status.ts";
-import { CONFIG_PATH } from "./config-path.ts";
-import type { ConfigProblem } from "./config-problem.ts";
-import { defaultConfig } from "./config-schema.ts";
 import { parsePolicyFile } from "./parse-policy-file.ts";
 import type { Policy, PolicySource } from "./policy.ts";
 

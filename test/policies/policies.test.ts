@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyPolicyCitations } from "../../src/config/apply-policy-citations.ts";
-import { parsePolicyFile } from "../../src/config/parse-policy-file.ts";
-import type { Policy, PolicySource } from "../../src/config/policy.ts";
-import { MAX_POLICY_BYTES, MAX_POLICY_FILES, readPolicies } from "../../src/config/read-policies.ts";
-import { renderPolicySummary } from "../../src/config/render-policy-summary.ts";
-import { NO_POLICIES, selectPolicies } from "../../src/config/select-policies.ts";
 import type { Finding } from "../../src/findings/finding.ts";
+import { applyPolicyCitations } from "../../src/policies/apply-policy-citations.ts";
+import { parsePolicyFile } from "../../src/policies/parse-policy-file.ts";
+import type { Policy, PolicySource } from "../../src/policies/policy.ts";
+import { MAX_POLICY_BYTES, MAX_POLICY_FILES, readPolicies } from "../../src/policies/read-policies.ts";
+import { renderPolicySummary } from "../../src/policies/render-policy-summary.ts";
+import { NO_POLICIES, selectPolicies } from "../../src/policies/select-policies.ts";
 
 const DIR = ".github/pr-triage/policies";
 const GLOB = `${DIR}/*.md`;

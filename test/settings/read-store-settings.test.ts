@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readRecoverySettings } from "../../src/queue/recovery-settings.ts";
-import { readStoreSettings } from "../../src/queue/store-settings.ts";
+import { readStoreSettings } from "../../src/settings/read-store-settings.ts";
+import { readRecoverySettings } from "../../src/settings/recovery-settings.ts";
 
 describe("readStoreSettings", () => {
   it("keeps the embedded SQLite store unless DATABASE_URL is set", () => {
