@@ -6,6 +6,8 @@ import { FlowMetrics } from "./analytics/flow-metrics.ts";
 import { RateLimitGauge } from "./analytics/rate-limit-gauge.ts";
 import { type AppIdentity, readAppIdentity } from "./github/app-identity.ts";
 import type { Octokit } from "./github/octokit.ts";
+import type { WriteGate } from "./github/write-gate.ts";
+import { WritePacer } from "./github/write-pacer.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
 import { handleDashboard } from "./handlers/handle-dashboard.ts";
 import { handleFlowEvent } from "./handlers/handle-flow-event.ts";
@@ -24,8 +26,6 @@ import type { QueueSettings } from "./queue/queue-settings.ts";
 import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
 import { RecoverySchedule } from "./queue/recovery-schedule.ts";
 import type { RecoverySettings } from "./queue/recovery-settings.ts";
-import type { WriteGate } from "./queue/write-gate.ts";
-import { WritePacer } from "./queue/write-pacer.ts";
 import { createTriageJobRunner } from "./triage/create-triage-job-runner.ts";
 
 export interface AppOptions {

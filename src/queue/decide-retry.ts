@@ -1,4 +1,4 @@
-import { rateLimitDelayMs } from "./rate-limit-delay.ts";
+import { rateLimitDelayMs } from "../github/rate-limit-delay.ts";
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

@@ -5,7 +5,7 @@ import { PG_ANALYTICS_MIGRATION } from "../analytics/pg-analytics-store.ts";
 export const LOCK_NAMESPACE = {
   migrate: 0x7072_0001,
   pullRequest: 0x7072_0002,
-  installation: 0x7072_0003,
+  writeLog: 0x7072_0003,
   named: 0x7072_0004,
 };
 
