@@ -5,6 +5,7 @@ import { FLOW_WEBHOOK_EVENTS } from "./analytics/flow-from-webhook.ts";
 import { FlowMetrics } from "./analytics/flow-metrics.ts";
 import { RateLimitGauge } from "./analytics/rate-limit-gauge.ts";
 import { type AppIdentity, readAppIdentity } from "./github/app-identity.ts";
+import { githubRetryError } from "./github/github-retry-error.ts";
 import type { Octokit } from "./github/octokit.ts";
 import type { WriteGate } from "./github/write-gate.ts";
 import { WritePacer } from "./github/write-pacer.ts";
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
       concurrency: options.queue.concurrency,
       retry: options.queue.retry,
       log: app.log.child({ name: "queue" }),
+      classifyError: githubRetryError,
       runner: createTriageJobRunner({
         auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
         identity: appIdentity,

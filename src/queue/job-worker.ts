@@ -5,6 +5,8 @@ import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import { HealthRecorder, type HealthReport } from "./health-recorder.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
 import { LeaseKeeper } from "./lease-keeper.ts";
+import type { Permanent } from "./permanent.ts";
+import type { RetryLater } from "./retry-later.ts";
 
 /** Why a job ends without a triage; its runner closes what it left open (the check run). */
 export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
@@ -26,7 +28,14 @@ export interface WorkerOptions {
   health?: HealthRecorder;
   /** A job running longer than this is reported as stuck in `/healthz` (default 15 minutes). */
   stuckAfterMs?: number;
+  /**
+   * Reads what a runner threw as `RetryLater` or `Permanent` (the app passes `githubRetryError`);
+   * undefined leaves the error as it is, for `decideRetry` to judge.
+   */
+  classifyError?: ClassifyError;
 }
+
+export type ClassifyError = (error: unknown, now: number) => RetryLater | Permanent | undefined;
 
 /** Finished jobs and deliveries are kept this long: GitHub allows redelivery for 3 days. */
 const RETENTION_MS = 7 * 24 * 3_600_000;
@@ -61,6 +70,7 @@ export class JobWorker {
   readonly #running = new Map<number, number>();
   readonly #health: HealthRecorder;
   readonly #stuckAfterMs: number;
+  readonly #classify: ClassifyError;
   #pumping: Promise<void> | undefined;
   #pumpAgain = false;
   #wakeTimer: NodeJS.Timeout | undefined;
@@ -85,6 +95,7 @@ export class JobWorker {
     this.#leases = new LeaseKeeper(options.store, options.log);
     this.#health = options.health ?? new HealthRecorder();
     this.#stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
+    this.#classify = options.classifyError ?? (() => undefined);
   }
 
   /** Problems a probe should see (see HealthRecorder), from what this worker has seen. */
@@ -260,7 +271,8 @@ export class JobWorker {
       if (this.#abandoned) return;
       const current = (await this.#store.get(job.id)) ?? job;
       if (current.superseded) return await this.#end(current, { kind: "superseded" }, log);
-      const decision = decideRetry(error, job.attempts, this.#retry, this.#now());
+      const now = this.#now();
+      const decision = decideRetry(this.#classify(error, now) ?? error, job.attempts, this.#retry, now);
       if (!decision.retry) return await this.#end(current, { kind: "failed", reason: decision.reason }, log);
       await this.#store.retryAt(job.id, this.#now() + decision.delayMs, decision.reason, this.#now());
       log.warn(
@@ -285,6 +297,7 @@ export class JobWorker {
     const closed = await closeWithRetry(this.#runner, this.#store, job, ending, {
       retry: this.#retry,
       now: this.#now,
+      classify: this.#classify,
       log,
     });
     if (closed === "requeued") return;

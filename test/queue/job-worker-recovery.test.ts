@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "probot";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { githubRetryError } from "../../src/github/github-retry-error.ts";
 import { handleHealthz } from "../../src/handlers/handle-healthz.ts";
 import { HealthRecorder } from "../../src/queue/health-recorder.ts";
 import type { JobRequest, StoredJob } from "../../src/queue/job-store.ts";
@@ -68,6 +69,7 @@ describe("JobWorker never leaves a job or a check stuck", () => {
       concurrency: 1,
       retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 2 },
       log: silent,
+      classifyError: githubRetryError,
     });
     return worker.start();
   };
