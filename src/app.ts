@@ -25,9 +25,9 @@ import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
 import type { QueueSettings } from "./queue/queue-settings.ts";
 import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
-import { RecoverySchedule } from "./queue/recovery-schedule.ts";
 import type { RecoverySettings } from "./queue/recovery-settings.ts";
 import { createTriageJobRunner } from "./triage/create-triage-job-runner.ts";
+import { RecoverySchedule } from "./triage/recovery/recovery-schedule.ts";
 
 export interface AppOptions {
   llm: LlmSettings | null;

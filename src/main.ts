@@ -14,11 +14,11 @@ import { openJobStore } from "./open-job-store.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
 import { PgJobStore } from "./queue/pg-job-store.ts";
 import { readQueueSettings } from "./queue/queue-settings.ts";
-import type { RecoverySchedule } from "./queue/recovery-schedule.ts";
 import { readRecoverySettings } from "./queue/recovery-settings.ts";
 import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
 import { readStoreSettings } from "./queue/store-settings.ts";
 import { credentialProblems, startupProblems } from "./startup-check.ts";
+import type { RecoverySchedule } from "./triage/recovery/recovery-schedule.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.
 if (existsSync(".env")) process.loadEnvFile(".env");
