@@ -1,3 +1,4 @@
+import { PG_ANALYTICS_MIGRATION } from "./analytics/pg-analytics-store.ts";
 import { PgWritePacer } from "./github/pg-write-pacer.ts";
 import type { WriteGate } from "./github/write-gate.ts";
 import { WritePacer } from "./github/write-pacer.ts";
@@ -31,6 +32,8 @@ export function openJobStore(
     url: settings.databaseUrl,
     leaseMs: settings.leaseMs,
     poolSize: settings.poolSize,
+    // The analytics live in the same database, in one schema version sequence with the jobs.
+    migrations: [PG_ANALYTICS_MIGRATION],
   });
   return {
     store,

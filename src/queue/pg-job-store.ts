@@ -26,6 +26,8 @@ export interface PgStoreOptions {
   leaseMs: number;
   /** Pooled connections per process (`DATABASE_POOL_SIZE`). */
   poolSize: number;
+  /** Schema steps of the stores sharing this database, after the queue's own (see `migratePg`). */
+  migrations?: readonly string[];
 }
 
 /** A claim that lost the race for a PR to another replica is tried again this many times. */
@@ -57,7 +59,7 @@ export class PgJobStore implements JobStore {
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on("error", () => undefined);
     this.leaseMs = options.leaseMs;
-    this.ready = migratePg(this.pool).then(
+    this.ready = migratePg(this.pool, options.migrations).then(
       () => {
         this.#migrated = true;
       },
