@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { DatabaseError, Pool, type PoolClient } from "pg";
 import { errorMessage } from "../errors/error-message.ts";
-import { jobKey } from "../triage/triage-job.ts";
 import { decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
 import { insertPgJob } from "./insert-pg-job.ts";
+import { jobKey } from "./job-key.ts";
 import { type JobRow, toPrJobView, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptedJob,

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
-import { jobKey } from "../triage/triage-job.ts";
 import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
+import { jobKey } from "./job-key.ts";
 import { JOB_INSERT_COLUMNS, jobInsertValues, toPrJobView, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptedJob,
