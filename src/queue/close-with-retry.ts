@@ -1,7 +1,8 @@
 import type { Logger } from "probot";
+import type { ClassifyError } from "./classify-error.ts";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
+import type { JobEnding, JobRunner } from "./job-runner.ts";
 import type { JobStore, StoredJob } from "./job-store.ts";
-import type { ClassifyError, JobEnding, JobRunner } from "./job-worker.ts";
 
 /** Closing a check (or recording a result) is tried this many times before waiting longer. */
 export const WRITE_ATTEMPTS = 4;

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { Logger } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { githubRetryError } from "../../src/github/github-retry-error.ts";
+import type { JobEnding, JobRunner } from "../../src/queue/job-runner.ts";
 import type { JobRequest, StoredJob } from "../../src/queue/job-store.ts";
-import { type JobEnding, type JobRunner, JobWorker } from "../../src/queue/job-worker.ts";
+import { JobWorker } from "../../src/queue/job-worker.ts";
 import { openSqliteJobStore, type SqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
 
 interface LogLine {
