@@ -5,7 +5,10 @@ import { FLOW_WEBHOOK_EVENTS } from "./analytics/flow-from-webhook.ts";
 import { FlowMetrics } from "./analytics/flow-metrics.ts";
 import { RateLimitGauge } from "./analytics/rate-limit-gauge.ts";
 import { type AppIdentity, readAppIdentity } from "./github/app-identity.ts";
+import { githubRetryError } from "./github/github-retry-error.ts";
 import type { Octokit } from "./github/octokit.ts";
+import type { WriteGate } from "./github/write-gate.ts";
+import { WritePacer } from "./github/write-pacer.ts";
 import { handleCheckRerun } from "./handlers/handle-check-rerun.ts";
 import { handleDashboard } from "./handlers/handle-dashboard.ts";
 import { handleFlowEvent } from "./handlers/handle-flow-event.ts";
@@ -19,14 +22,12 @@ import type { LlmLimiter } from "./llm/llm-limiter.ts";
 import { HealthRecorder } from "./queue/health-recorder.ts";
 import type { Enqueue, JobStore } from "./queue/job-store.ts";
 import { JobWorker } from "./queue/job-worker.ts";
-import type { QueueSettings } from "./queue/queue-settings.ts";
 import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
-import { RecoverySchedule } from "./queue/recovery-schedule.ts";
-import type { WriteGate } from "./queue/write-gate.ts";
-import { WritePacer } from "./queue/write-pacer.ts";
 import type { LlmSettings } from "./settings/llm-settings.ts";
+import type { QueueSettings } from "./settings/queue-settings.ts";
 import type { RecoverySettings } from "./settings/recovery-settings.ts";
 import { createTriageJobRunner } from "./triage/create-triage-job-runner.ts";
+import { RecoverySchedule } from "./triage/recovery/recovery-schedule.ts";
 
 export interface AppOptions {
   llm: LlmSettings | null;
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): ApplicationFunction {
       concurrency: options.queue.concurrency,
       retry: options.queue.retry,
       log: app.log.child({ name: "queue" }),
+      classifyError: githubRetryError,
       runner: createTriageJobRunner({
         auth: (installationId) => app.auth(installationId) as Promise<Octokit>,
         identity: appIdentity,

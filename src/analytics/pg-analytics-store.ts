@@ -6,8 +6,8 @@ import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
 
 /**
- * The analytics tables in the job store's PostgreSQL database (one step of `migrate-pg.ts`).
- * Prefixed, since the database may be shared. Epoch ms, GitHub ids and token counts are BIGINT
+ * The analytics tables in the job store's PostgreSQL database: a schema step that
+ * `src/open-job-store.ts` hands `migratePg`, after the queue's own. Prefixed, since the database may be shared. Epoch ms, GitHub ids and token counts are BIGINT
  * (`pg` returns them as strings; the row mappers take `Number()`); flags are INTEGER 0/1, as in
  * SQLite, so the same mappers read both stores.
  */

@@ -1,7 +1,8 @@
 import type { Logger } from "probot";
+import type { ClassifyError } from "./classify-error.ts";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
+import type { JobEnding, JobRunner } from "./job-runner.ts";
 import type { JobStore, StoredJob } from "./job-store.ts";
-import type { JobEnding, JobRunner } from "./job-worker.ts";
 
 /** Closing a check (or recording a result) is tried this many times before waiting longer. */
 export const WRITE_ATTEMPTS = 4;
@@ -19,7 +20,7 @@ export async function closeWithRetry(
   store: JobStore,
   job: StoredJob,
   ending: JobEnding,
-  context: { retry: RetryPolicy; now: () => number; log: Logger },
+  context: { retry: RetryPolicy; now: () => number; log: Logger; classify: ClassifyError },
 ): Promise<"closed" | "gave-up" | "requeued"> {
   const { now, log } = context;
   for (let attempt = 1; ; attempt++) {
@@ -27,7 +28,9 @@ export async function closeWithRetry(
       await runner.close(job, ending, log);
       return "closed";
     } catch (error) {
-      const decision = decideRetry(error, 1, { ...context.retry, maxAttempts: 2 }, now());
+      const at = now();
+      const classified = context.classify(error, at) ?? error;
+      const decision = decideRetry(classified, 1, { ...context.retry, maxAttempts: 2 }, at);
       log.warn({ reason: decision.reason, attempt }, "could not close the check run");
       if (!decision.retry) return "gave-up";
       if (attempt >= WRITE_ATTEMPTS) {

@@ -1,4 +1,5 @@
-import { rateLimitDelayMs } from "./rate-limit-delay.ts";
+import { Permanent } from "./permanent.ts";
+import { RetryLater } from "./retry-later.ts";
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -12,18 +13,12 @@ export type RetryDecision =
   | { retry: true; delayMs: number; reason: string }
   | { retry: false; reason: string };
 
-interface HttpErrorShape {
-  status?: unknown;
-  message?: unknown;
-  name?: unknown;
-  request?: { method?: string; url?: string };
-  response?: unknown;
-}
-
 /**
  * Decides, from the error that ended an attempt, whether the job runs again and when (pure).
- * GitHub down, 5xx and rate limits are worth waiting for; a 4xx or a bug would fail the same way
- * again, so the job fails now with a reason a human can act on.
+ * `RetryLater` is worth waiting for (until the time it names, else a backoff), and so is a
+ * timeout or an abort; `Permanent`, and any other error (a bug), would fail the same way again,
+ * so the job fails now with a reason a human can act on. The boundary that talks to a service
+ * turns its errors into `RetryLater` or `Permanent` (for GitHub: `githubRetryError`).
  */
 export function decideRetry(
   error: unknown,
@@ -32,35 +27,28 @@ export function decideRetry(
   now: number,
   random: () => number = Math.random,
 ): RetryDecision {
-  const shape = (typeof error === "object" && error !== null ? error : {}) as HttpErrorShape;
-  const status = typeof shape.status === "number" ? shape.status : undefined;
-  const reason = describeError(shape, status, error);
-  const rateLimitDelay = rateLimitDelayMs(error, now);
-  const transient =
-    rateLimitDelay !== undefined ||
-    (status !== undefined && (status >= 500 || status === 408 || status === 401)) ||
-    shape.name === "TimeoutError" ||
-    shape.name === "AbortError";
-  if (!transient) return { retry: false, reason };
+  const reason = describe(error);
+  const passing = error instanceof RetryLater || (!(error instanceof Permanent) && isTimeout(error));
+  if (!passing) return { retry: false, reason };
   if (attempt >= policy.maxAttempts) {
     return { retry: false, reason: `gave up after ${attempt} attempts; the last one failed: ${reason}` };
   }
+  if (error instanceof RetryLater && error.until !== undefined) {
+    return { retry: true, delayMs: Math.max(error.until - now, 0), reason };
+  }
   // Equal jitter: half the backoff is fixed, half random, so retries from a burst spread out.
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const delayMs = rateLimitDelay ?? Math.round(backoff / 2 + (random() * backoff) / 2);
-  return { retry: true, delayMs, reason };
+  return { retry: true, delayMs: Math.round(backoff / 2 + (random() * backoff) / 2), reason };
 }
 
-function describeError(shape: HttpErrorShape, status: number | undefined, error: unknown): string {
-  const message = typeof shape.message === "string" ? shape.message : String(error);
-  if (status === undefined || !shape.request) return message;
-  const { method = "?", url = "?" } = shape.request;
-  // The API path only: host, GHE prefix and query are noise, and a query could carry a credential.
-  const path = url
-    .replace(/^[a-z]+:\/\/[^/]+/i, "")
-    .replace(/^\/api\/v3(?=\/)/, "")
-    .replace(/\?.*$/, "");
-  // Octokit reports a network failure as a 500 with no response.
-  if (!shape.response) return `${method} ${path} got no answer from GitHub: ${message}`;
-  return `GitHub answered ${status} to ${method} ${path}: ${message}`;
+function describe(error: unknown): string {
+  const message =
+    typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === "string" ? message : String(error);
+}
+
+/** A request the caller gave up waiting for (`AbortSignal.timeout`, an abort): it may well work next time. */
+function isTimeout(error: unknown): boolean {
+  const name = typeof error === "object" && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === "TimeoutError" || name === "AbortError";
 }

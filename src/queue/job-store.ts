@@ -1,11 +1,23 @@
-import type { TriageJob } from "../triage/triage-job.ts";
-
 /** One accepted webhook delivery. Its id (`X-GitHub-Delivery`) is what makes a redelivery a duplicate. */
 export interface Delivery {
   id: string;
   /** `pull_request.synchronize`, `issue_comment.created`...: for logs and audits. */
   event: string;
 }
+
+/**
+ * Why a job runs: a PR event, a `/triage` command, a check re-run, or another command
+ * (`/triage ignore …`, `/triage help`) in a PR comment or an inline review comment, whose text
+ * the job re-reads when it runs. The queue itself tells only `pull_request` (an event about a
+ * head, which may join running or finished work) from the rest (explicit requests, which join
+ * only work that has not started).
+ */
+export type JobTrigger =
+  | "pull_request"
+  | "command"
+  | "check_rerun"
+  | "comment_command"
+  | "review_comment_command";
 
 /** What a webhook handler records: enough to run the triage later, nothing secret. */
 export interface JobRequest {
@@ -20,7 +32,7 @@ export interface JobRequest {
    * only ordering evidence they carry: a request older than a known different head is stale.
    */
   headSeenAt: string | null;
-  trigger: TriageJob["trigger"];
+  trigger: JobTrigger;
   /** For `/triage`: who asked. Their write access is checked when the job runs, not in the ack path. */
   requestedBy: { login: string; commentId: number } | null;
 }
@@ -85,12 +97,28 @@ export interface StoreHealth {
 
 /**
  * Durable job storage: SQLite is the embedded default (one process per DATA_DIR), PostgreSQL
- * the shared store for several replicas. Both carry out the same contract
- * (test/queue/job-store.contract.ts), with the acceptance rules in `decideAcceptance`:
- * - `accept` records a delivery and its requests atomically before the webhook is acked;
- * - `claim` hands out at most one running job per PR, under a lease of `leaseMs` that the
- *   worker renews; `recover` requeues running jobs whose owner is gone;
- * - nothing is deleted before it reaches a final state (except by `prune`, long after).
+ * the shared store for several replicas. A store is only the persistence and the locking; every
+ * decision is a pure function it calls, so a new store (another database) implements this
+ * interface without re-writing any rule in its own dialect:
+ *
+ * - `accept` records the delivery and its requests in one transaction, durable before it resolves
+ *   (the webhook is acked then). A delivery id seen before: `decideRedelivery` over its jobs'
+ *   states says `duplicate` (add nothing) or `retry` (requeue those jobs from attempt 1). Else, per
+ *   request, under a lock on its `jobKey` held across the read and the writes: read the key's jobs
+ *   oldest first as `PrJobView`s (`toPrJobView`), ask `decideAcceptance`, and carry out its plan
+ *   (insert the row it describes, with `jobInsertValues`; end the `end` ids as superseded; flag the
+ *   `flag` ids superseded and due now). Lock several keys in sorted order, or two accepts deadlock.
+ * - `claim` hands out the queued job due first (then the lowest id) whose key has no running job,
+ *   marks it running under this process's lease (`leaseMs`) and counts the attempt. At most one job per
+ *   key may run, whichever process claims (PostgreSQL: a partial unique index enforces it).
+ * - `finish`, `retryAt` and `release` change a running job only for its lease owner, so a
+ *   replica that lost a job's lease cannot overwrite what the new owner records.
+ * - `renew` extends the leases of the running jobs this process holds; `recover` requeues running
+ *   jobs whose owner is gone.
+ * - Nothing is deleted before it reaches a final state, and then only by `prune`, long after.
+ *
+ * Rows map to `StoredJob` with `toStoredJob`. test/queue/job-store.contract.ts is the executable
+ * contract: a new store passes it as both existing ones do.
  */
 export interface JobStore {
   /** How long a claimed job stays this process's without a `renew`. */

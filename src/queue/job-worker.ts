@@ -1,19 +1,14 @@
 import PQueue from "p-queue";
 import type { Logger } from "probot";
+import { AckDeferral } from "./ack-deferral.ts";
+import type { ClassifyError } from "./classify-error.ts";
 import { closeWithRetry, releaseAfterStoreError } from "./close-with-retry.ts";
 import { decideRetry, type RetryPolicy } from "./decide-retry.ts";
 import { HealthRecorder, type HealthReport } from "./health-recorder.ts";
+import type { JobEnding, JobRunner } from "./job-runner.ts";
 import type { JobStore, QueueStats, StoredJob } from "./job-store.ts";
 import { LeaseKeeper } from "./lease-keeper.ts";
-
-/** Why a job ends without a triage; its runner closes what it left open (the check run). */
-export type JobEnding = { kind: "failed"; reason: string } | { kind: "superseded" };
-
-export interface JobRunner {
-  /** One attempt. Resolves with the outcome (`triaged`, `skipped-stale`...); throws to fail the attempt. */
-  run(job: StoredJob, log: Logger): Promise<string>;
-  close(job: StoredJob, ending: JobEnding, log: Logger): Promise<void>;
-}
+import { HOUSEKEEP_QUIET_MS, StoreUpkeep } from "./store-upkeep.ts";
 
 export interface WorkerOptions {
   store: JobStore;
@@ -26,23 +21,13 @@ export interface WorkerOptions {
   health?: HealthRecorder;
   /** A job running longer than this is reported as stuck in `/healthz` (default 15 minutes). */
   stuckAfterMs?: number;
+  /** The app passes `githubRetryError`; by default errors reach `decideRetry` as thrown. */
+  classifyError?: ClassifyError;
 }
 
-/** Finished jobs and deliveries are kept this long: GitHub allows redelivery for 3 days. */
-const RETENTION_MS = 7 * 24 * 3_600_000;
-const PRUNE_EVERY_MS = 3_600_000;
-/** Store upkeep waits for this much quiet, but never longer than HOUSEKEEP_AT_LEAST_EVERY_MS. */
-const HOUSEKEEP_QUIET_MS = 1_000;
-const HOUSEKEEP_AT_LEAST_EVERY_MS = 60_000;
 /** After a store error, try again this much later rather than spinning. */
 const STORE_ERROR_PAUSE_MS = 1_000;
 const DEFAULT_STUCK_AFTER_MS = 15 * 60_000;
-/**
- * Acks and jobs share one event loop, and a job's CPU-heavy steps would delay acks. While
- * deliveries keep arriving (less than QUIET_MS apart), new jobs wait, for at most MAX_DEFER_MS.
- */
-const QUIET_MS = 50;
-const MAX_DEFER_MS = 2_000;
 
 /**
  * Takes jobs from the store and runs them, `concurrency` at a time and one per PR (the store's
@@ -61,16 +46,15 @@ export class JobWorker {
   readonly #running = new Map<number, number>();
   readonly #health: HealthRecorder;
   readonly #stuckAfterMs: number;
+  readonly #classify: ClassifyError;
   #pumping: Promise<void> | undefined;
   #pumpAgain = false;
   #wakeTimer: NodeJS.Timeout | undefined;
   #maintenanceTimer: NodeJS.Timeout | undefined;
-  #lastPruneAt = Number.NEGATIVE_INFINITY;
-  #lastHousekeepAt = Number.NEGATIVE_INFINITY;
   readonly #leases: LeaseKeeper;
+  readonly #upkeep: StoreUpkeep;
   #stopping = false;
-  #lastAcceptAt = Number.NEGATIVE_INFINITY;
-  #busySince = Number.NEGATIVE_INFINITY;
+  readonly #arrivals = new AckDeferral();
   /** Set when shutdown gave the in-flight jobs back: their late results must not be recorded. */
   #abandoned = false;
 
@@ -83,8 +67,10 @@ export class JobWorker {
     this.#concurrency = options.concurrency;
     this.#queue = new PQueue({ concurrency: options.concurrency });
     this.#leases = new LeaseKeeper(options.store, options.log);
+    this.#upkeep = new StoreUpkeep(options.store, options.log);
     this.#health = options.health ?? new HealthRecorder();
     this.#stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
+    this.#classify = options.classifyError ?? (() => undefined);
   }
 
   /** Problems a probe should see (see HealthRecorder), from what this worker has seen. */
@@ -107,9 +93,7 @@ export class JobWorker {
 
   /** A delivery was just recorded: its job is due, once the deliveries stop arriving. */
   accepted(): void {
-    const now = this.#now();
-    if (now - this.#lastAcceptAt >= QUIET_MS) this.#busySince = now;
-    this.#lastAcceptAt = now;
+    this.#arrivals.accepted(this.#now());
     this.notify();
   }
 
@@ -181,10 +165,8 @@ export class JobWorker {
   async #fill(): Promise<void> {
     try {
       const now = this.#now();
-      if (now - this.#lastAcceptAt < QUIET_MS && now - this.#busySince < MAX_DEFER_MS) {
-        this.#wakeAt(this.#lastAcceptAt + QUIET_MS);
-        return;
-      }
+      const deferredUntil = this.#arrivals.deferredUntil(now);
+      if (deferredUntil !== undefined) return this.#wakeAt(deferredUntil);
       while (!this.#stopping && this.#running.size < this.#concurrency) {
         const job = await this.#store.claim(this.#now());
         if (!job) break;
@@ -260,7 +242,8 @@ export class JobWorker {
       if (this.#abandoned) return;
       const current = (await this.#store.get(job.id)) ?? job;
       if (current.superseded) return await this.#end(current, { kind: "superseded" }, log);
-      const decision = decideRetry(error, job.attempts, this.#retry, this.#now());
+      const now = this.#now();
+      const decision = decideRetry(this.#classify(error, now) ?? error, job.attempts, this.#retry, now);
       if (!decision.retry) return await this.#end(current, { kind: "failed", reason: decision.reason }, log);
       await this.#store.retryAt(job.id, this.#now() + decision.delayMs, decision.reason, this.#now());
       log.warn(
@@ -285,6 +268,7 @@ export class JobWorker {
     const closed = await closeWithRetry(this.#runner, this.#store, job, ending, {
       retry: this.#retry,
       now: this.#now,
+      classify: this.#classify,
       log,
     });
     if (closed === "requeued") return;
@@ -304,19 +288,6 @@ export class JobWorker {
     if (await this.#leases.tick([...this.#running.keys()], now, !this.#stopping)) this.notify();
     // Other replicas queue work too (accepted there, or handed back): look for it every tick.
     if (!this.#stopping && this.#running.size < this.#concurrency) this.notify();
-    const quiet = now - this.#lastAcceptAt >= HOUSEKEEP_QUIET_MS;
-    try {
-      if (quiet || now - this.#lastHousekeepAt >= HOUSEKEEP_AT_LEAST_EVERY_MS) {
-        this.#lastHousekeepAt = now;
-        await this.#store.housekeep();
-      }
-      if (quiet && now - this.#lastPruneAt >= PRUNE_EVERY_MS) {
-        this.#lastPruneAt = now;
-        const pruned = await this.#store.prune(now - RETENTION_MS);
-        if (pruned > 0) this.#log.debug({ pruned }, "pruned finished jobs");
-      }
-    } catch (error) {
-      this.#log.warn({ err: error }, "job store upkeep failed; it is retried later");
-    }
+    await this.#upkeep.tick(now, this.#arrivals.lastAcceptAt);
   }
 }

@@ -1,16 +1,18 @@
 import type { Pool } from "pg";
-import { PG_ANALYTICS_MIGRATION } from "../analytics/pg-analytics-store.ts";
 
 /** Advisory-lock namespaces (the first key of the two-key form), so locks never collide with an app's own. */
 export const LOCK_NAMESPACE = {
   migrate: 0x7072_0001,
   pullRequest: 0x7072_0002,
-  installation: 0x7072_0003,
+  writeLog: 0x7072_0003,
   named: 0x7072_0004,
 };
 
-/** Each entry upgrades the schema by one version; applied in order, each in its own transaction. */
-const MIGRATIONS: readonly string[] = [
+/**
+ * The queue's own schema steps. Each entry upgrades the schema by one version; applied in order,
+ * each in its own transaction. Steps of other stores sharing the database come after these.
+ */
+const QUEUE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE deliveries (
      id TEXT PRIMARY KEY,
      event TEXT NOT NULL,
@@ -61,15 +63,20 @@ const MIGRATIONS: readonly string[] = [
      installation_id BIGINT PRIMARY KEY,
      paused_until BIGINT NOT NULL
    );`,
-  // 2: the review-flow analytics, beside the jobs (src/analytics/pg-analytics-store.ts).
-  PG_ANALYTICS_MIGRATION,
 ];
 
 /**
  * Brings the schema up to date. Replicas starting together take turns on an advisory lock, so
  * each migration runs once; a database newer than this code is refused rather than misread.
+ * `later` are the steps of the stores that share the database (the app passes the analytics'):
+ * they are numbered after the queue's own in one version sequence, so a step, once released,
+ * never changes place and new ones only ever go at the end.
  */
-export async function migratePg(pool: Pool): Promise<{ from: number; to: number }> {
+export async function migratePg(
+  pool: Pool,
+  later: readonly string[] = [],
+): Promise<{ from: number; to: number }> {
+  const MIGRATIONS = [...QUEUE_MIGRATIONS, ...later];
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1, 0)", [LOCK_NAMESPACE.migrate]);

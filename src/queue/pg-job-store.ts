@@ -1,23 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { DatabaseError, Pool, type PoolClient } from "pg";
+import { DatabaseError, Pool } from "pg";
 import { errorMessage } from "../errors/error-message.ts";
-import { jobKey } from "../triage/triage-job.ts";
-import { decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
-import { insertPgJob } from "./insert-pg-job.ts";
-import { type JobRow, toPrJobView, toStoredJob } from "./job-rows.ts";
+import { acceptPgDelivery } from "./accept-pg-delivery.ts";
+import { type JobRow, toStoredJob } from "./job-rows.ts";
 import type {
-  AcceptedJob,
   AcceptResult,
   Delivery,
   FinalState,
   JobRequest,
-  JobState,
   JobStore,
   QueueStats,
   StoredJob,
   StoreHealth,
 } from "./job-store.ts";
-import { LOCK_NAMESPACE, migratePg } from "./migrate-pg.ts";
+import { migratePg } from "./migrate-pg.ts";
 import { withPgTransaction } from "./with-pg-transaction.ts";
 
 export interface PgStoreOptions {
@@ -26,6 +22,8 @@ export interface PgStoreOptions {
   leaseMs: number;
   /** Pooled connections per process (`DATABASE_POOL_SIZE`). */
   poolSize: number;
+  /** Schema steps of the stores sharing this database, after the queue's own (see `migratePg`). */
+  migrations?: readonly string[];
 }
 
 /** A claim that lost the race for a PR to another replica is tried again this many times. */
@@ -57,7 +55,7 @@ export class PgJobStore implements JobStore {
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on("error", () => undefined);
     this.leaseMs = options.leaseMs;
-    this.ready = migratePg(this.pool).then(
+    this.ready = migratePg(this.pool, options.migrations).then(
       () => {
         this.#migrated = true;
       },
@@ -74,71 +72,7 @@ export class PgJobStore implements JobStore {
 
   async accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult> {
     await this.ready;
-    return withPgTransaction(this.pool, async (client) => {
-      // The webhook is acked once this resolves: the commit must be on disk by then.
-      await client.query("SET LOCAL synchronous_commit = on");
-      const inserted = await client.query(
-        "INSERT INTO deliveries (id, event, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
-        [delivery.id, delivery.event, now],
-      );
-      if (inserted.rowCount === 0) return this.#redelivered(client, delivery.id, now);
-      // Locks in a fixed order, so two deliveries about the same PRs never deadlock.
-      const keys = [...new Set(requests.map(jobKey))].sort();
-      for (const key of keys) {
-        await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
-          LOCK_NAMESPACE.pullRequest,
-          key,
-        ]);
-      }
-      const jobs: AcceptedJob[] = [];
-      for (const request of requests) jobs.push(await this.#acceptOne(client, delivery.id, request, now));
-      return { kind: "accepted", jobs };
-    });
-  }
-
-  async #redelivered(client: PoolClient, deliveryId: string, now: number): Promise<AcceptResult> {
-    const { rows } = await client.query("SELECT id, state FROM jobs WHERE delivery_id = $1 FOR UPDATE", [
-      deliveryId,
-    ]);
-    if (decideRedelivery(rows.map((row) => String(row.state) as JobState)) === "duplicate") {
-      return { kind: "duplicate" };
-    }
-    await client.query(
-      `UPDATE jobs SET state = 'queued', attempts = 0, check_run_id = NULL, available_at = $1, updated_at = $1
-       WHERE delivery_id = $2`,
-      [now, deliveryId],
-    );
-    return { kind: "retried", jobIds: rows.map((row) => Number(row.id)) };
-  }
-
-  async #acceptOne(
-    client: PoolClient,
-    deliveryId: string,
-    request: JobRequest,
-    now: number,
-  ): Promise<AcceptedJob> {
-    const prKey = jobKey(request);
-    const { rows } = await client.query<JobRow>(
-      `SELECT id, head_sha, head_seen_at, state, superseded, merged_into, outcome, check_run_id
-       FROM jobs WHERE pr_key = $1 ORDER BY id FOR UPDATE`,
-      [prKey],
-    );
-    const plan = decideAcceptance(request, rows.map(toPrJobView));
-    const id = await insertPgJob(client, deliveryId, prKey, request, plan.insert, now);
-    if (plan.end.length > 0) {
-      await client.query(
-        "UPDATE jobs SET state = 'superseded', last_error = $1, updated_at = $2 WHERE id = ANY($3)",
-        [`superseded by job ${id} for a newer head`, now, plan.end],
-      );
-    }
-    if (plan.flag.length > 0) {
-      // Due now rather than after its retry delay: it must close its check run.
-      await client.query(
-        "UPDATE jobs SET superseded = TRUE, available_at = LEAST(available_at, $1), updated_at = $1 WHERE id = ANY($2)",
-        [now, plan.flag],
-      );
-    }
-    return { id, status: plan.status, supersedes: [...plan.end, ...plan.flag].sort((a, b) => a - b) };
+    return withPgTransaction(this.pool, (client) => acceptPgDelivery(client, delivery, requests, now));
   }
 
   async claim(now: number): Promise<StoredJob | undefined> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { QueueSettings } from "../queue/queue-settings.ts";
 import { textVar, wholeNumberVar } from "./env-vars.ts";
 import { parseEnv } from "./parse-env.ts";
+import type { QueueSettings } from "./queue-settings.ts";
 
 /** `DATA_DIR`, `QUEUE_*`, `GITHUB_WRITES_PER_*` and `SHUTDOWN_TIMEOUT_MS`. */
 export const queueEnvSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { StoreSettings } from "../queue/store-settings.ts";
 import { textVar, wholeNumberVar } from "./env-vars.ts";
 import { parseEnv } from "./parse-env.ts";
+import type { StoreSettings } from "./store-settings.ts";
 
 /** `DATABASE_URL`, `DATABASE_POOL_SIZE` and `QUEUE_LEASE_MS`. */
 export const storeEnvSchema = z.object({

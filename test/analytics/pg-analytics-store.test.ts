@@ -1,6 +1,6 @@
 import pg from "pg";
 import { expect, it } from "vitest";
-import { PgAnalyticsStore } from "../../src/analytics/pg-analytics-store.ts";
+import { PG_ANALYTICS_MIGRATION, PgAnalyticsStore } from "../../src/analytics/pg-analytics-store.ts";
 import { migratePg } from "../../src/queue/migrate-pg.ts";
 import { PgJobStore } from "../../src/queue/pg-job-store.ts";
 import { createTestDatabase, describePg, type TestDatabase } from "../helpers/test-database.ts";
@@ -24,7 +24,7 @@ const url = (): string => {
 
 /** As src/main.ts wires it: the analytics on the job store's pool. */
 const openPg = (at = url()): { jobs: PgJobStore; analytics: PgAnalyticsStore } => {
-  const jobs = new PgJobStore({ url: at, leaseMs: 1_000, poolSize: 2 });
+  const jobs = new PgJobStore({ url: at, leaseMs: 1_000, poolSize: 2, migrations: [PG_ANALYTICS_MIGRATION] });
   return { jobs, analytics: new PgAnalyticsStore(jobs.pool, jobs.ready) };
 };
 
@@ -53,12 +53,12 @@ describePg("PostgreSQL analytics store (TEST_DATABASE_URL)", () => {
     const pool = new pg.Pool({ connectionString: own.url, max: 2 });
     pool.on("error", () => undefined);
     try {
-      await migratePg(pool);
+      await migratePg(pool, [PG_ANALYTICS_MIGRATION]);
       // A database migrated by the pr-triage before analytics moved here: version 1, no analytics tables.
       await pool.query(`DROP TABLE ${ANALYTICS_TABLES.join(", ")}`);
       await pool.query("UPDATE pr_triage_schema SET version = 1");
       await pool.query("INSERT INTO deliveries (id, event, received_at) VALUES ('d1', 'pull_request', 0)");
-      expect(await migratePg(pool)).toEqual({ from: 1, to: 2 });
+      expect(await migratePg(pool, [PG_ANALYTICS_MIGRATION])).toEqual({ from: 1, to: 2 });
       const store = new PgAnalyticsStore(pool, Promise.resolve());
       const pr = pull(1);
       expect(await store.recordEvent(pr, event(pr, "opened", 0))).toBe(true);

@@ -45,7 +45,8 @@ export function exportedNames(file: SourceFile): string[] {
       : false;
     if (!exported) continue;
     if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) names.push(declaration.name.getText(source));
+      for (const declaration of statement.declarationList.declarations)
+        names.push(declaration.name.getText(source));
     } else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
       names.push((statement.name as ts.Identifier).text);
     }

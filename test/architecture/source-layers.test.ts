@@ -59,7 +59,9 @@ describe("the layers of src/", () => {
   it("keeps the queue generic: it knows nothing of triage, GitHub or handlers", () => {
     const leaks = files
       .filter((file) => topFolder(file.path) === "queue")
-      .flatMap((file) => file.imports.filter((t) => !["queue", "errors", "sqlite", "types"].includes(topFolder(t))));
+      .flatMap((file) =>
+        file.imports.filter((t) => !["queue", "errors", "sqlite", "types"].includes(topFolder(t))),
+      );
     expect(leaks).toEqual([]);
   });
 });

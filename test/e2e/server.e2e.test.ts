@@ -111,7 +111,7 @@ describe("the real server process, signed webhooks, local fakes", () => {
       OPENAI_BASE_URL: `http://${llmHost}/v1`,
       OPENAI_MODEL: "e2e-model",
       DATA_DIR: dataDir,
-      // The fake GitHub keeps no delivery log; test/queue/recover-missed-deliveries.test.ts covers recovery.
+      // The fake GitHub keeps no delivery log; test/triage/recovery/recover-missed-deliveries.test.ts covers recovery.
       RECOVERY_INTERVAL_MS: "0",
     });
   });

@@ -304,7 +304,7 @@ export class FaultWorld {
       QUEUE_RETRY_BASE_MS: "100",
       QUEUE_RETRY_MAX_MS: "400",
       SHUTDOWN_TIMEOUT_MS: "5000",
-      // The fake GitHub keeps no delivery log; test/queue/recover-missed-deliveries.test.ts covers recovery.
+      // The fake GitHub keeps no delivery log; test/triage/recovery/recover-missed-deliveries.test.ts covers recovery.
       RECOVERY_INTERVAL_MS: "0",
       ...env,
     };

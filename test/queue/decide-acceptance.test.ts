@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { writeWaitMs } from "../../src/github/write-wait-ms.ts";
 import { decideAcceptance, decideRedelivery, type PrJobView } from "../../src/queue/decide-acceptance.ts";
-import { writeWaitMs } from "../../src/queue/write-wait-ms.ts";
 import { request } from "./job-store.contract.ts";
 
 function job(overrides: Partial<PrJobView>): PrJobView {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { githubRetryError } from "../../src/github/github-retry-error.ts";
 import { decideRetry } from "../../src/queue/decide-retry.ts";
 
 const POLICY = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 3_000 };
 const NOW = 1_700_000_000_000;
 
-/** Shaped like Octokit's RequestError. */
+/** Shaped like Octokit's RequestError, as the GitHub boundary hands it to the queue. */
 function githubError(status: number, message: string, headers: Record<string, string> = {}, answered = true) {
-  return Object.assign(new Error(message), {
+  const error = Object.assign(new Error(message), {
     status,
     request: { method: "POST", url: "http://ghe.test/api/v3/repos/o/r/pulls/1/reviews?x=1" },
     ...(answered ? { response: { status, headers, data: {} } } : {}),
   });
+  return githubRetryError(error, NOW);
 }
 
 describe("decideRetry", () => {

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "probot";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { githubRetryError } from "../../src/github/github-retry-error.ts";
 import { handleHealthz } from "../../src/handlers/handle-healthz.ts";
 import { HealthRecorder } from "../../src/queue/health-recorder.ts";
+import type { JobEnding, JobRunner } from "../../src/queue/job-runner.ts";
 import type { JobRequest, StoredJob } from "../../src/queue/job-store.ts";
-import { type JobEnding, type JobRunner, JobWorker } from "../../src/queue/job-worker.ts";
+import { JobWorker } from "../../src/queue/job-worker.ts";
 import { openSqliteJobStore, type SqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
 
 const silent = {
@@ -68,6 +70,7 @@ describe("JobWorker never leaves a job or a check stuck", () => {
       concurrency: 1,
       retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 2 },
       log: silent,
+      classifyError: githubRetryError,
     });
     return worker.start();
   };

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { githubRetryError } from "../../src/github/github-retry-error.ts";
+import type { JobEnding, JobRunner } from "../../src/queue/job-runner.ts";
 import type { JobRequest, StoredJob } from "../../src/queue/job-store.ts";
-import { type JobEnding, type JobRunner, JobWorker } from "../../src/queue/job-worker.ts";
+import { JobWorker } from "../../src/queue/job-worker.ts";
 import { openSqliteJobStore, type SqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
 
 interface LogLine {
@@ -97,6 +99,7 @@ describe("JobWorker", () => {
       concurrency,
       retry: { maxAttempts, baseDelayMs: 1, maxDelayMs: 2 },
       log: recordingLogger(lines),
+      classifyError: githubRetryError,
     });
     return worker;
   }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { expect, it } from "vitest";
+import { PG_ANALYTICS_MIGRATION } from "../../src/analytics/pg-analytics-store.ts";
 import { migratePg } from "../../src/queue/migrate-pg.ts";
 import { PgJobStore } from "../../src/queue/pg-job-store.ts";
 import { PgRecoveryLedger } from "../../src/queue/pg-recovery-ledger.ts";
@@ -46,11 +47,11 @@ describePg("PostgreSQL store (TEST_DATABASE_URL)", () => {
         pool.on("error", () => undefined);
         return pool;
       });
-      const results = await Promise.all(pools.map((pool) => migratePg(pool)));
+      const results = await Promise.all(pools.map((pool) => migratePg(pool, [PG_ANALYTICS_MIGRATION])));
       expect(results.map((r) => r.from).sort()).toEqual([0, 2, 2]);
       const [first] = pools;
       await first?.query("UPDATE pr_triage_schema SET version = 99");
-      await expect(migratePg(first as pg.Pool)).rejects.toThrow(
+      await expect(migratePg(first as pg.Pool, [PG_ANALYTICS_MIGRATION])).rejects.toThrow(
         /schema version 99, but this pr-triage knows only up to 2/,
       );
       await Promise.all(pools.map((pool) => pool.end()));

@@ -6,7 +6,7 @@ import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { JobOctokit } from "../../src/queue/job-octokit.ts";
+import { JobOctokit } from "../../src/github/job-octokit.ts";
 import type { JobWorker } from "../../src/queue/job-worker.ts";
 import { openSqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
 import { captureIo, createTempGitRepo, type TempGitRepo } from "../cli/temp-git-repo.ts";

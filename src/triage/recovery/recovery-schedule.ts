@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import { errorMessage } from "../errors/error-message.ts";
+import { errorMessage } from "../../errors/error-message.ts";
 import {
   type RecoveryDeps,
   type RecoveryReport,

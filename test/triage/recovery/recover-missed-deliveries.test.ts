@@ -4,16 +4,16 @@ import { join } from "node:path";
 import nock from "nock";
 import type { Logger } from "probot";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { recoverMissedDeliveries } from "../../src/queue/recover-missed-deliveries.ts";
-import { openSqliteJobStore, type SqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
+import { openSqliteJobStore, type SqliteJobStore } from "../../../src/queue/sqlite-job-store.ts";
+import { recoverMissedDeliveries } from "../../../src/triage/recovery/recover-missed-deliveries.ts";
 import {
   hookDelivery,
   nockListHookDeliveries,
   nockOpenPulls,
   nockRedeliver,
   nockTriageChecks,
-} from "../helpers/nock-hook-deliveries.ts";
-import { testOctokit } from "../helpers/test-octokit.ts";
+} from "../../helpers/nock-hook-deliveries.ts";
+import { testOctokit } from "../../helpers/test-octokit.ts";
 
 const NOW = Date.parse("2024-05-01T12:00:00Z");
 const REPO = { owner: "Codertocat", name: "Hello-World" };

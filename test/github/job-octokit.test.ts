@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { JobOctokit } from "../../src/github/job-octokit.ts";
 import type { Octokit } from "../../src/github/octokit.ts";
-import { JobOctokit } from "../../src/queue/job-octokit.ts";
-import { paceWrites } from "../../src/queue/pace-writes.ts";
-import { WritePacer } from "../../src/queue/write-pacer.ts";
+import { paceWrites } from "../../src/github/pace-writes.ts";
+import { WritePacer } from "../../src/github/write-pacer.ts";
 import { FakeHttpServer } from "../helpers/fake-http-server.ts";
 
 const REVIEWS = "/repos/o/r/pulls/1/reviews";

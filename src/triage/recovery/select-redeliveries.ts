@@ -1,4 +1,4 @@
-import type { HookDelivery } from "../github/list-hook-deliveries.ts";
+import type { HookDelivery } from "../../github/list-hook-deliveries.ts";
 
 /**
  * The deliveries to ask GitHub to send again, as its "redeliver failed deliveries" guide does:

@@ -1,11 +1,11 @@
 import type { Logger } from "probot";
-import { hasTriageCheck } from "../github/has-triage-check.ts";
-import { listHookDeliveries } from "../github/list-hook-deliveries.ts";
-import { listOpenPulls } from "../github/list-open-pulls.ts";
-import type { Octokit } from "../github/octokit.ts";
-import type { RecoverySettings } from "../settings/recovery-settings.ts";
-import type { Enqueue } from "./job-store.ts";
-import type { RecoveryLedger } from "./recovery-ledger.ts";
+import { hasTriageCheck } from "../../github/has-triage-check.ts";
+import { listHookDeliveries } from "../../github/list-hook-deliveries.ts";
+import { listOpenPulls } from "../../github/list-open-pulls.ts";
+import type { Octokit } from "../../github/octokit.ts";
+import type { Enqueue } from "../../queue/job-store.ts";
+import type { RecoveryLedger } from "../../queue/recovery-ledger.ts";
+import type { RecoverySettings } from "../../settings/recovery-settings.ts";
 import { selectRedeliveries } from "./select-redeliveries.ts";
 
 export interface RecoveryDeps {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { PgWritePacer } from "../../src/github/pg-write-pacer.ts";
 import { PgJobStore } from "../../src/queue/pg-job-store.ts";
-import { PgWritePacer } from "../../src/queue/pg-write-pacer.ts";
 import { createTestDatabase, describePg, type TestDatabase } from "../helpers/test-database.ts";
 
 describePg("PgWritePacer (TEST_DATABASE_URL)", () => {

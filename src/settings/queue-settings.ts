@@ -1,5 +1,5 @@
-import type { RetryPolicy } from "./decide-retry.ts";
-import type { WriteLimits } from "./write-pacer.ts";
+import type { WriteLimits } from "../github/write-pacer.ts";
+import type { RetryPolicy } from "../queue/decide-retry.ts";
 
 /** How the durable queue runs. Read from the app's environment, with defaults that suit github.com. */
 export interface QueueSettings {

@@ -1,4 +1,4 @@
-import type { Octokit } from "../github/octokit.ts";
+import type { Octokit } from "./octokit.ts";
 import { rateLimitDelayMs } from "./rate-limit-delay.ts";
 import type { WriteGate } from "./write-gate.ts";
 

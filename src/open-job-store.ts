@@ -1,13 +1,14 @@
-import type { JobStore } from "./job-store.ts";
-import { PgJobStore } from "./pg-job-store.ts";
-import { PgRecoveryLedger } from "./pg-recovery-ledger.ts";
-import { PgWritePacer } from "./pg-write-pacer.ts";
-import type { QueueSettings } from "./queue-settings.ts";
-import type { RecoveryLedger } from "./recovery-ledger.ts";
-import { openSqliteJobStore } from "./sqlite-job-store.ts";
-import type { StoreSettings } from "./store-settings.ts";
-import type { WriteGate } from "./write-gate.ts";
-import { WritePacer } from "./write-pacer.ts";
+import { PG_ANALYTICS_MIGRATION } from "./analytics/pg-analytics-store.ts";
+import { PgWritePacer } from "./github/pg-write-pacer.ts";
+import type { WriteGate } from "./github/write-gate.ts";
+import { WritePacer } from "./github/write-pacer.ts";
+import type { JobStore } from "./queue/job-store.ts";
+import { PgJobStore } from "./queue/pg-job-store.ts";
+import { PgRecoveryLedger } from "./queue/pg-recovery-ledger.ts";
+import type { RecoveryLedger } from "./queue/recovery-ledger.ts";
+import { openSqliteJobStore } from "./queue/sqlite-job-store.ts";
+import type { QueueSettings } from "./settings/queue-settings.ts";
+import type { StoreSettings } from "./settings/store-settings.ts";
 
 /** The store, and what lives beside it: the recovery ledger and the write pacing. */
 export interface OpenedStore {
@@ -31,6 +32,8 @@ export function openJobStore(
     url: settings.databaseUrl,
     leaseMs: settings.leaseMs,
     poolSize: settings.poolSize,
+    // The analytics live in the same database, in one schema version sequence with the jobs.
+    migrations: [PG_ANALYTICS_MIGRATION],
   });
   return {
     store,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WritePacer } from "../../src/queue/write-pacer.ts";
+import { WritePacer } from "../../src/github/write-pacer.ts";
 
 /** A pacer on a fake clock: sleeping advances time and is recorded, so nothing really waits. */
 function fakePacer(limits: { perMinute: number; perHour: number }) {
