@@ -2,9 +2,9 @@ import { defaultConfig } from "../src/config/config-schema.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import { renderSummary } from "../src/render/render-summary.ts";
 import { MAX_COMMENT_CHARS } from "../src/render/sanitize-markdown.ts";
+import type { LlmOutcome } from "../src/review/triage-result.ts";
 import { concludeTriage } from "../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../src/triage/prepare-triage.ts";
-import type { LlmOutcome } from "../src/triage/triage-result.ts";
 import { GENERATED, loadWorkload, workloadNames } from "./diff-workloads.ts";
 
 const LLM_OK: LlmOutcome = {

@@ -1,7 +1,7 @@
 import type { Logger } from "probot";
 import { listCommentFeedback } from "../github/list-comment-feedback.ts";
 import type { Octokit } from "../github/octokit.ts";
-import type { TriageResult } from "../triage/triage-result.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import type { AnalyticsStore } from "./analytics-store.ts";
 import { toTriageRecord } from "./to-triage-record.ts";
 

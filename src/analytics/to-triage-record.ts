@@ -1,4 +1,4 @@
-import type { TriageResult } from "../triage/triage-result.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import type { TriageRecord } from "./triage-record.ts";
 
 /** The routing summary names reviewers `@login` and `team slug`; analytics keys them `login` and `team:slug`. */

@@ -2,7 +2,7 @@ import type { ConfigProblem } from "../config/config-problem.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { PathOwners } from "../config/owners-for-paths.ts";
 import type { Finding, Side } from "../findings/finding.ts";
-import type { Coverage, TriageResult } from "../triage/triage-result.ts";
+import type { Coverage, TriageResult } from "../review/triage-result.ts";
 import type { LlmReport } from "./llm-report.ts";
 import { renderProblems } from "./render-problems.ts";
 

@@ -1,8 +1,8 @@
 import { renderPolicySummary } from "../config/render-policy-summary.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
+import type { LlmOutcome, TriageResult } from "../review/triage-result.ts";
 import { RISK_RULE } from "../risk/risk-rule.ts";
-import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { renderIgnored } from "./render-ignored.ts";
 import { renderLlmFacts } from "./render-llm-facts.ts";

@@ -8,8 +8,8 @@ import { syncRiskLabel } from "../github/sync-risk-label.ts";
 import { type SummaryComment, upsertSummaryComment } from "../github/upsert-summary-comment.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
-import type { TriageResult } from "./triage-result.ts";
 
 export interface PublishTarget {
   repo: RepoRef;

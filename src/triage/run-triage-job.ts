@@ -19,11 +19,11 @@ import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { decodeSummaryState, type IgnoreEntry } from "../render/summary-state.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import { publishTriage } from "./publish-triage.ts";
 import type { TriageJob } from "./triage-job.ts";
 import { triagePullRequest } from "./triage-pull-request.ts";
-import type { TriageResult } from "./triage-result.ts";
 
 export interface JobDeps {
   octokit: Octokit;

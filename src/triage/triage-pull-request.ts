@@ -14,10 +14,10 @@ import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmSettings } from "../llm/llm-settings.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
 import type { IgnoreEntry, SummaryState } from "../render/summary-state.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
 import { runLlmStep } from "./run-llm-step.ts";
-import type { TriageResult } from "./triage-result.ts";
 
 /**
  * What one pull request is, as its source (GitHub for the app, git for the CLI) reads it. Config,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toTriageRecord } from "../../src/analytics/to-triage-record.ts";
 import { analyzerFinding } from "../../src/analyzers/analyzer-finding.ts";
-import type { TriageResult } from "../../src/triage/triage-result.ts";
+import type { TriageResult } from "../../src/review/triage-result.ts";
 
 const provenance = analyzerFinding({
   ruleId: "agent-provenance/agent-authored",

@@ -3,9 +3,9 @@ import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { DiffFile } from "../../src/diff/diff-model.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import type { LlmOutcome } from "../../src/review/triage-result.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import type { PreparedTriage } from "../../src/triage/prepare-triage.ts";
-import type { LlmOutcome } from "../../src/triage/triage-result.ts";
 
 const context = { repoUrl: "https://github.com/acme/app", host: "github.com" };
 const usage = { inputTokens: 5200, cachedTokens: 4096, outputTokens: 310, requests: 2 };
