@@ -2,7 +2,8 @@ import type { ConfigProblem } from "../config/config-problem.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { PathOwners } from "../config/owners-for-paths.ts";
 import type { Finding, Side } from "../findings/finding.ts";
-import type { Coverage, TriageResult } from "../review/triage-result.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { Coverage } from "../review/triage-result.ts";
 import type { LlmReport } from "./llm-report.ts";
 import { renderProblems } from "./render-problems.ts";
 
@@ -14,7 +15,7 @@ export interface ReviewReport {
   risk: { score: number; level: RiskLevel; needsHuman: boolean };
   check: { name: string; conclusion: string; title: string };
   label: string | null;
-  routing: TriageResult["routing"];
+  routing: PublishOutcome["routing"];
   codeowners: PathOwners[];
   policies: {
     applied: { title: string; path: string; matched: string[] }[];
@@ -27,7 +28,7 @@ export interface ReviewReport {
   llm: LlmReport;
   configProblems: ConfigProblem[];
   inlineComments: { path: string; line: number; side: Side; startLine: number | null; body: string }[];
-  findings: Finding[];
+  findings: readonly Finding[];
   /** The summary comment, exactly as the app would post it. */
   summary: string;
 }

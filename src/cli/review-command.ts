@@ -11,6 +11,7 @@ import { DEFAULT_DEADLINE_MS, readLlmSettings } from "../llm/llm-settings.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
+import { plannedOutcome } from "../review/planned-outcome.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import { triagePullRequest } from "../triage/triage-pull-request.ts";
@@ -108,9 +109,10 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       ),
     ],
   });
-  result.routing = { requested: plan.reasons, skipped: plan.skipped, failed: [] };
+  // Nothing is posted locally: the outcome is the plan, every reviewer "requested" as the app would.
+  const outcome = plannedOutcome(result, { requested: plan.reasons, skipped: plan.skipped, failed: [] });
   const host = new URL(pr.repoUrl).host;
-  const summary = renderSummary(result, { repoUrl: pr.repoUrl, host });
+  const summary = renderSummary(result, outcome, { repoUrl: pr.repoUrl, host });
   const report: ReviewReport = {
     base: pr.base,
     mergeBase: pr.mergeBase,
@@ -122,7 +124,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       title: renderCheckOutput(result, summary).title,
     },
     label: config.labels ? `risk: ${result.risk.level}` : null,
-    routing: result.routing,
+    routing: outcome.routing,
     codeowners: owners,
     policies: {
       applied: selection.applied.map(({ policy, matched }) => ({

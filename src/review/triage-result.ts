@@ -3,7 +3,6 @@ import type { SuggestionCheck } from "../anchor/check-suggestion.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
 import type { PolicySelection } from "../config/select-policies.ts";
 import type { Finding } from "../findings/finding.ts";
-import type { RoutingOutcome } from "../github/request-reviewers.ts";
 import type { LlmRunFacts, LlmUsage } from "../llm/review-with-llm.ts";
 import type { FindingDelta, SummaryState } from "../render/summary-state.ts";
 import type { RiskScore } from "../risk/score-risk.ts";
@@ -25,42 +24,57 @@ export type LlmOutcome =
     };
 
 export interface Coverage {
-  totalFiles: number;
+  readonly totalFiles: number;
   /** Files past GitHub's 3,000-file listing cap: nobody, not even the analyzers, saw them. */
-  notListed: number;
-  llmReviewed: string[];
+  readonly notListed: number;
+  readonly llmReviewed: readonly string[];
   /** Files seen only by the deterministic analyzers, and why. */
-  analyzersOnly: { path: string; reason: string }[];
+  readonly analyzersOnly: readonly { readonly path: string; readonly reason: string }[];
   /** How much of the PR this push sent to the AI: in full, or only what changed since `since`. */
-  scope?: ReviewScopeNote;
+  readonly scope?: ReviewScopeNote;
 }
 
 export type ReviewScopeNote =
-  | { mode: "full"; reason: string }
-  | { mode: "incremental"; since: string; carried: number };
+  | { readonly mode: "full"; readonly reason: string }
+  | { readonly mode: "incremental"; readonly since: string; readonly carried: number };
 
-/** Everything the publish step needs, computed without I/O. */
+/** A finding to post as an inline comment, where. */
+export interface InlineFinding {
+  readonly finding: Finding;
+  readonly anchor: Anchor;
+  /** Whether the finding's replacement can be a one-click fix (when it has one). */
+  readonly suggestion?: SuggestionCheck;
+}
+
+/** A finding shown only in the summary, with the reason, so nothing is lost. */
+export interface SummaryOnlyFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+}
+
+/**
+ * Everything the publish step needs, computed without I/O. Never changed after the core returns
+ * it: what publishing did (comments GitHub refused, reviewers asked) is its `PublishOutcome`.
+ */
 export interface TriageResult {
-  headSha: string;
-  risk: RiskScore;
-  findings: Finding[];
-  /** `suggestion`: whether the finding's replacement can be a one-click fix (when it has one). */
-  inline: { finding: Finding; anchor: Anchor; suggestion?: SuggestionCheck }[];
-  /** Findings not posted inline, each with the reason, so nothing is lost. */
-  summaryOnly: { finding: Finding; reason: string }[];
-  coverage: Coverage;
-  llm: LlmOutcome;
-  configProblems: ConfigProblem[];
+  readonly headSha: string;
+  readonly risk: RiskScore;
+  readonly findings: readonly Finding[];
+  /** The inline comments the core chose; publishing may post fewer (see `PublishOutcome`). */
+  readonly inline: readonly InlineFinding[];
+  /** Findings not chosen for an inline comment, each with the reason. */
+  readonly summaryOnly: readonly SummaryOnlyFinding[];
+  readonly coverage: Coverage;
+  readonly llm: LlmOutcome;
+  readonly configProblems: readonly ConfigProblem[];
   /** Identity of each finding across pushes (see fingerprint.ts). */
-  fingerprints: Map<Finding, string>;
+  readonly fingerprints: ReadonlyMap<Finding, string>;
   /** What the summary remembers for the next push, and what changed since the last one. */
-  state: SummaryState;
-  delta: FindingDelta | null;
+  readonly state: SummaryState;
+  readonly delta: FindingDelta | null;
   /** Findings someone said are not a problem (this PR's `/triage ignore`, or the repo config). */
-  ignored: IgnoredFinding[];
-  /** Filled in by the publish step once reviewers have been requested. */
-  routing: RoutingOutcome | null;
-  policies: PolicySelection | null;
+  readonly ignored: readonly IgnoredFinding[];
+  readonly policies: PolicySelection | null;
   /** What changed, where to look first, and the review effort: the top of the summary. */
-  guide: ReviewGuide;
+  readonly guide: ReviewGuide;
 }

@@ -133,7 +133,6 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
         ? diffSummaryState(input.previousState, state, new Set(ignored.map((i) => i.fingerprint)))
         : null,
     ignored,
-    routing: null,
     policies: input.policies ?? null,
     guide: buildReviewGuide({
       files: input.files,

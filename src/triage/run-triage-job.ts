@@ -19,6 +19,7 @@ import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { decodeSummaryState, type IgnoreEntry } from "../render/summary-state.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
 import type { TriageResult } from "../review/triage-result.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import { publishTriage } from "./publish-triage.ts";
@@ -45,7 +46,7 @@ export interface JobDeps {
   /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
   newIgnores?: readonly IgnoreEntry[];
   /** Told of each triage once its check is complete (review-flow analytics). */
-  onTriaged?: (result: TriageResult) => Promise<void>;
+  onTriaged?: (result: TriageResult, outcome: PublishOutcome) => Promise<void>;
 }
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
@@ -125,7 +126,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       });
       return "skipped-stale";
     }
-    const summary = await publishTriage(
+    const { outcome, summary } = await publishTriage(
       octokit,
       {
         repo,
@@ -157,7 +158,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
       renderCheckOutput(result, summary),
       renderAnnotations(result.findings, deps.webHost),
     );
-    await deps.onTriaged?.(result);
+    await deps.onTriaged?.(result, outcome);
     log.info(
       {
         score: result.risk.score,
