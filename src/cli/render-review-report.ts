@@ -26,7 +26,7 @@ export interface ReviewReport {
   coverage: Coverage;
   /** How the AI review went: status, reason, model, usage, cost, duration and output mode. */
   llm: LlmReport;
-  configProblems: ConfigProblem[];
+  configProblems: readonly ConfigProblem[];
   inlineComments: { path: string; line: number; side: Side; startLine: number | null; body: string }[];
   findings: readonly Finding[];
   /** The summary comment, exactly as the app would post it. */
