@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import type { AppIdentity } from "../github/app-identity.ts";
 import { compareHeads } from "../github/compare-heads.ts";
+import { findSummaryComment, type SummaryComment } from "../github/find-summary-comment.ts";
 import { githubHeadSource } from "../github/github-head-source.ts";
 import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
 import { listPrFiles } from "../github/list-pr-files.ts";
@@ -9,7 +10,6 @@ import { loadCodeowners } from "../github/load-codeowners.ts";
 import { loadPolicies } from "../github/load-policies.ts";
 import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit, RepoRef } from "../github/octokit.ts";
-import { findSummaryComment, type SummaryComment } from "../github/upsert-summary-comment.ts";
 import { decodeSummaryState } from "../render/summary-state.ts";
 import type { PullRequestSource } from "./pull-request-source.ts";
 import { readOnce } from "./read-once.ts";

@@ -1,11 +1,12 @@
 import type { Logger } from "probot";
 import type { TriageConfig } from "../config/config-schema.ts";
 import { type AppIdentity, isAppAuthored } from "../github/app-identity.ts";
+import type { SummaryComment } from "../github/find-summary-comment.ts";
 import type { Octokit, RepoRef } from "../github/octokit.ts";
 import { publishReview } from "../github/publish-review.ts";
 import { requestReviewers } from "../github/request-reviewers.ts";
 import { syncRiskLabel } from "../github/sync-risk-label.ts";
-import { type SummaryComment, upsertSummaryComment } from "../github/upsert-summary-comment.ts";
+import { upsertSummaryComment } from "../github/upsert-summary-comment.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
 import type { PublishOutcome } from "../review/publish-outcome.ts";

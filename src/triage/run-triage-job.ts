@@ -1,6 +1,5 @@
 import type { Logger } from "probot";
 import { ownersForPaths } from "../config/owners-for-paths.ts";
-import { errorMessage } from "../errors/error-message.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
@@ -30,11 +29,11 @@ export interface JobDeps {
   llmPrices?: Record<string, ModelPrice>;
   llmSchedule?: Schedule;
   /**
-   * Set by the durable queue: the check run an earlier attempt opened (reused, so retries do not
-   * stack checks) and where to record a new one. The queue then closes the check when an attempt
+   * From the durable queue: the check run an earlier attempt opened (reused, so retries do not
+   * stack checks) and where to record a new one. The queue closes the check when an attempt
    * fails, since only it knows whether another attempt follows.
    */
-  checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
+  checkRun: { id: number | null; opened: (id: number) => Promise<void> };
   /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
   newIgnores?: readonly IgnoreEntry[];
   /** Told of each triage once its check is complete (review-flow analytics). */
@@ -62,85 +61,75 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   await source.policies();
   await source.codeowners();
 
-  const checkRunId = deps.checkRun?.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
-  await deps.checkRun?.opened(checkRunId);
-  try {
-    // 3–7. The one triage core (shared with the CLI): the diff, the analyzers, the LLM on what
-    // changed since the last triaged head, anchoring and scoring, remembering earlier pushes.
-    const { result, files, codeowners } = await triagePullRequest(
-      source,
-      {
-        llm: deps.llm,
-        prices: deps.llmPrices ?? {},
-        ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
-        log,
-      },
-      deps.newIgnores,
-    );
+  const checkRunId = deps.checkRun.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
+  await deps.checkRun.opened(checkRunId);
 
-    // 8. Publish, checking first that a newer push has not made this result stale.
-    const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
-    if (latest.head.sha !== pr.head.sha) {
-      await completeCheckRun(octokit, repo, checkRunId, "neutral", {
-        title: "Superseded by a newer push",
-        summary: `A newer commit (${latest.head.sha.slice(0, 7)}) is being triaged instead.`,
-      });
-      return "skipped-stale";
-    }
-    const { outcome, summary } = await publishTriage(
-      octokit,
-      {
-        repo,
-        pullNumber: job.pullNumber,
-        headSha: pr.head.sha,
-        author: pr.user.login,
-        labels: latest.labels.map((label) => label.name),
-        requestedUsers: latest.requested_reviewers?.map((user) => user.login) ?? [],
-        requestedTeams: latest.requested_teams?.map((team) => team.slug) ?? [],
-        repoUrl: pr.base.repo.html_url,
-        webHost: deps.webHost,
-        previousSummary: await source.summaryComment(),
-        identity: deps.identity,
-        codeOwners: [
-          ...new Set(
-            ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),
-          ),
-        ],
-      },
-      result,
-      config,
+  // 3–7. The one triage core (shared with the CLI): the diff, the analyzers, the LLM on what
+  // changed since the last triaged head, anchoring and scoring, remembering earlier pushes.
+  const { result, files, codeowners } = await triagePullRequest(
+    source,
+    {
+      llm: deps.llm,
+      prices: deps.llmPrices ?? {},
+      ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
       log,
-    );
-    await completeCheckRun(
-      octokit,
-      repo,
-      checkRunId,
-      config.checks.conclusion[result.risk.level],
-      renderCheckOutput(result, summary),
-      renderAnnotations(result.findings, deps.webHost),
-    );
-    await deps.onTriaged?.(result, outcome);
-    log.info(
-      {
-        score: result.risk.score,
-        level: result.risk.level,
-        findings: result.findings.length,
-        llm: result.llm.mode,
-        ...(result.llm.mode === "ok" || result.llm.mode === "unavailable"
-          ? { usage: result.llm.usage, costUsd: result.llm.costUsd }
-          : {}),
-      },
-      "triage done",
-    );
-    return "triaged";
-  } catch (error) {
-    // The queue closes its checks once it knows no attempt follows.
-    if (deps.checkRun) throw error;
-    // Never leave the check stuck "in progress": say what failed, then let the caller retry.
-    await completeCheckRun(octokit, repo, checkRunId, "failure", {
-      title: "Triage failed: needs human review",
-      summary: `PR Triage could not finish: ${errorMessage(error)}`,
-    }).catch((closeError: unknown) => log.warn({ err: closeError }, "could not close the check run"));
-    throw error;
+    },
+    deps.newIgnores,
+  );
+
+  // 8. Publish, checking first that a newer push has not made this result stale.
+  const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
+  if (latest.head.sha !== pr.head.sha) {
+    await completeCheckRun(octokit, repo, checkRunId, "neutral", {
+      title: "Superseded by a newer push",
+      summary: `A newer commit (${latest.head.sha.slice(0, 7)}) is being triaged instead.`,
+    });
+    return "skipped-stale";
   }
+  const { outcome, summary } = await publishTriage(
+    octokit,
+    {
+      repo,
+      pullNumber: job.pullNumber,
+      headSha: pr.head.sha,
+      author: pr.user.login,
+      labels: latest.labels.map((label) => label.name),
+      requestedUsers: latest.requested_reviewers?.map((user) => user.login) ?? [],
+      requestedTeams: latest.requested_teams?.map((team) => team.slug) ?? [],
+      repoUrl: pr.base.repo.html_url,
+      webHost: deps.webHost,
+      previousSummary: await source.summaryComment(),
+      identity: deps.identity,
+      codeOwners: [
+        ...new Set(
+          ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),
+        ),
+      ],
+    },
+    result,
+    config,
+    log,
+  );
+  await completeCheckRun(
+    octokit,
+    repo,
+    checkRunId,
+    config.checks.conclusion[result.risk.level],
+    renderCheckOutput(result, summary),
+    renderAnnotations(result.findings, deps.webHost),
+  );
+  await deps.onTriaged?.(result, outcome);
+  log.info(
+    {
+      score: result.risk.score,
+      level: result.risk.level,
+      findings: result.findings.length,
+      llm: result.llm.mode,
+      ...(result.llm.mode === "ok" || result.llm.mode === "unavailable"
+        ? { usage: result.llm.usage, costUsd: result.llm.costUsd }
+        : {}),
+    },
+    "triage done",
+  );
+  return "triaged";
 }
