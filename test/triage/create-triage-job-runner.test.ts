@@ -92,8 +92,9 @@ describe("createTriageJobRunner", () => {
       ["neutral", "Superseded by a newer push"],
       ["failure", "Triage failed: needs human review"],
     ]);
-    expect((checks[1]?.output as { summary: string }).summary).toContain(
-      "could not finish after 3 attempts: GitHub answered 502",
+    expect(checks[1]).toHaveProperty(
+      "output.summary",
+      expect.stringContaining("could not finish after 3 attempts: GitHub answered 502"),
     );
     expect(scopes.flatMap((scope) => scope.pendingMocks())).toEqual([]);
   });
