@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { DiffFile } from "../src/diff/diff-model.ts";
-import { estimateReviewEffort, LINES_PER_MINUTE } from "../src/triage/estimate-review-effort.ts";
+import { estimateReviewEffort, LINES_PER_MINUTE } from "../src/review/estimate-review-effort.ts";
 import { CORPUS_PRS } from "./diff-workloads.ts";
 
 interface ManifestPr {

@@ -2,9 +2,10 @@ import { defaultConfig } from "../src/config/config-schema.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import { renderSummary } from "../src/render/render-summary.ts";
 import { MAX_COMMENT_CHARS } from "../src/render/sanitize-markdown.ts";
+import { plannedOutcome } from "../src/review/planned-outcome.ts";
+import type { LlmOutcome } from "../src/review/triage-result.ts";
 import { concludeTriage } from "../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../src/triage/prepare-triage.ts";
-import type { LlmOutcome } from "../src/triage/triage-result.ts";
 import { GENERATED, loadWorkload, workloadNames } from "./diff-workloads.ts";
 
 const LLM_OK: LlmOutcome = {
@@ -47,7 +48,7 @@ export async function runSummarySizeBench(): Promise<void> {
         configProblems: [],
         whatChanged,
       });
-      const chars = renderSummary(result, {
+      const chars = renderSummary(result, plannedOutcome(result), {
         repoUrl: "https://github.com/acme/app",
         host: "github.com",
         pullNumber: 1,

@@ -1,7 +1,8 @@
 import type { Logger } from "probot";
 import { listCommentFeedback } from "../github/list-comment-feedback.ts";
 import type { Octokit } from "../github/octokit.ts";
-import type { TriageResult } from "../triage/triage-result.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import type { AnalyticsStore } from "./analytics-store.ts";
 import { toTriageRecord } from "./to-triage-record.ts";
 
@@ -13,10 +14,13 @@ export async function recordTriageAnalytics(
   deps: { octokit: Octokit; store: AnalyticsStore; log: Pick<Logger, "warn"> },
   job: { deliveryId: string; owner: string; repo: string; pullNumber: number; eventAt: number },
   result: TriageResult,
+  outcome: PublishOutcome,
 ): Promise<void> {
   const now = Date.now();
   try {
-    await deps.store.recordTriage(toTriageRecord(job, result, { eventAt: job.eventAt, completedAt: now }));
+    await deps.store.recordTriage(
+      toTriageRecord(job, result, outcome, { eventAt: job.eventAt, completedAt: now }),
+    );
     const feedback = await listCommentFeedback(deps.octokit, job, job.pullNumber, now);
     await deps.store.recordFeedback(feedback);
   } catch (error) {

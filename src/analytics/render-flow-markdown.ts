@@ -1,6 +1,6 @@
-import { formatHours } from "../dashboard/format-hours.ts";
 import type { FlowReport, WindowFigures } from "./compute-flow-report.ts";
 import { LEVEL_KEYS, type SplitStats } from "./duration-stats.ts";
+import { formatHours } from "./format-hours.ts";
 import {
   benchmarkBand,
   LINEARB_2026_ELITE_CYCLE_P75_HOURS,

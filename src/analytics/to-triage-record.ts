@@ -1,4 +1,5 @@
-import type { TriageResult } from "../triage/triage-result.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import type { TriageRecord } from "./triage-record.ts";
 
 /** The routing summary names reviewers `@login` and `team slug`; analytics keys them `login` and `team:slug`. */
@@ -10,9 +11,10 @@ function routedKey(reviewer: string): string {
 export function toTriageRecord(
   job: { deliveryId: string; owner: string; repo: string; pullNumber: number },
   result: TriageResult,
+  outcome: PublishOutcome,
   times: { eventAt: number; completedAt: number },
 ): TriageRecord {
-  const routing = result.routing;
+  const { routing } = outcome;
   // Already requested or already reviewed is still routed; the author never is.
   const routed = [
     ...(routing?.requested ?? []),
@@ -38,7 +40,7 @@ export function toTriageRecord(
     costUsd: llm?.costUsd ?? null,
     eventAt: times.eventAt,
     completedAt: times.completedAt,
-    posted: result.inline.map(({ finding }) => ({
+    posted: outcome.inline.map(({ finding }) => ({
       fingerprint: result.fingerprints.get(finding) ?? "",
       ruleId: finding.ruleId,
     })),

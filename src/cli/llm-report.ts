@@ -1,5 +1,5 @@
 import type { LlmRunFacts, LlmUsage } from "../llm/review-with-llm.ts";
-import type { LlmOutcome } from "../triage/triage-result.ts";
+import type { LlmOutcome } from "../review/triage-result.ts";
 
 /**
  * `pr-triage review` exits with this when the AI review was requested (a key is set and the

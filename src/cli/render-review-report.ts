@@ -2,7 +2,8 @@ import type { PathOwners } from "../codeowners/owners-for-paths.ts";
 import type { ConfigProblem } from "../config/config-problem.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { Finding, Side } from "../findings/finding.ts";
-import type { Coverage, TriageResult } from "../triage/triage-result.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { Coverage } from "../review/triage-result.ts";
 import type { LlmReport } from "./llm-report.ts";
 import { renderProblems } from "./render-problems.ts";
 
@@ -14,7 +15,7 @@ export interface ReviewReport {
   risk: { score: number; level: RiskLevel; needsHuman: boolean };
   check: { name: string; conclusion: string; title: string };
   label: string | null;
-  routing: TriageResult["routing"];
+  routing: PublishOutcome["routing"];
   codeowners: PathOwners[];
   policies: {
     applied: { title: string; path: string; matched: string[] }[];
@@ -25,9 +26,9 @@ export interface ReviewReport {
   coverage: Coverage;
   /** How the AI review went: status, reason, model, usage, cost, duration and output mode. */
   llm: LlmReport;
-  configProblems: ConfigProblem[];
+  configProblems: readonly ConfigProblem[];
   inlineComments: { path: string; line: number; side: Side; startLine: number | null; body: string }[];
-  findings: Finding[];
+  findings: readonly Finding[];
   /** The summary comment, exactly as the app would post it. */
   summary: string;
 }

@@ -1,12 +1,9 @@
 import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
-import { readCodeowners } from "../codeowners/read-codeowners.ts";
-import { CONFIG_PATH } from "../config/config-path.ts";
-import { parseConfigYaml } from "../config/parse-config-yaml.ts";
-import { readPolicies } from "../policies/read-policies.ts";
 import { renderPolicySummary } from "../policies/render-policy-summary.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
+import { plannedOutcome } from "../review/planned-outcome.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import { DEFAULT_DEADLINE_MS } from "../settings/llm-settings.ts";
@@ -14,11 +11,8 @@ import { CLI_GROUPS, readSettingsOrThrow } from "../settings/read-settings.ts";
 import { triagePullRequest } from "../triage/triage-pull-request.ts";
 import type { CliIo } from "./cli-io.ts";
 import { collectLocalPr } from "./collect-local-pr.ts";
-import { git, gitOrNull } from "./git.ts";
-import { gitHeadSource } from "./git-head-source.ts";
-import { gitPolicySource } from "./git-policy-source.ts";
+import { gitPullRequestSource } from "./git-pull-request-source.ts";
 import { LLM_UNAVAILABLE_EXIT_CODE, llmReport } from "./llm-report.ts";
-import { readChangedManifests } from "./read-changed-manifests.ts";
 import { type ReviewReport, renderReviewReport } from "./render-review-report.ts";
 
 export interface ReviewOptions {
@@ -42,17 +36,10 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
 
   // 1. Config, policies and code owners from the base ref: the PR's own edits never apply.
   progress(`reading config and policies from ${pr.base}`);
-  const showAtBase = (path: string) =>
-    gitOrNull(pr.root, ["cat-file", "-e", `${pr.base}:${path}`]) === null
-      ? null
-      : git(pr.root, ["cat-file", "blob", `${pr.base}:${path}`]);
-  const loaded = parseConfigYaml(showAtBase(CONFIG_PATH) ?? "");
-  const { config } = loaded;
+  const source = gitPullRequestSource(pr);
+  const { config } = await source.config();
   if (config._extends)
     progress(`note: \`_extends: ${config._extends}\` is not followed locally; the app merges it on GitHub`);
-  const policies = await readPolicies(gitPolicySource(pr.root, pr.base), config.policies.paths);
-  const codeowners = await readCodeowners(async (path) => showAtBase(path));
-  const problems = [...loaded.problems, ...policies.problems, ...(codeowners?.problems ?? [])];
 
   // 2–3. The app's own triage core: analyzers (the policy-change check among them), the LLM with
   // the app's settings, then anchor and score exactly as the app would post.
@@ -64,33 +51,18 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       `AI review with ${settings.modelIsDefault ? "the endpoint's model (OPENAI_MODEL unset)" : settings.model}, at most ${(settings.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1_000} s (OPENAI_DEADLINE_MS)`,
     );
   }
-  const { result, policies: selection } = await triagePullRequest(
-    {
-      headSha: pr.headSha,
-      baseRef: pr.base,
-      files: pr.files,
-      contents: readChangedManifests(pr.root, pr.files, { base: pr.mergeBase, head: pr.headSha }),
-      pr: {
-        author: pr.author,
-        authorType: pr.author.endsWith("[bot]") ? "Bot" : "User",
-        headRef: pr.headRef,
-        title: pr.title,
-        body: pr.body,
-      },
-      config,
-      configProblems: problems,
-      policies: policies.policies,
+  const {
+    result,
+    policies: selection,
+    codeowners,
+  } = await triagePullRequest(source, {
+    llm: settings,
+    prices: llmPrices,
+    log: {
+      info: () => {},
+      warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
     },
-    { head: gitHeadSource(pr.root, pr.headSha, config.llm.context.searchFiles) },
-    {
-      llm: settings,
-      prices: llmPrices,
-      log: {
-        info: () => {},
-        warn: (_: unknown, message?: string) => progress(`warning: ${message ?? "LLM problem"}`),
-      },
-    },
-  );
+  });
   const owners = ownersForPaths(
     codeowners,
     pr.files.map((f) => f.path),
@@ -108,9 +80,10 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       ),
     ],
   });
-  result.routing = { requested: plan.reasons, skipped: plan.skipped, failed: [] };
+  // Nothing is posted locally: the outcome is the plan, every reviewer "requested" as the app would.
+  const outcome = plannedOutcome(result, { requested: plan.reasons, skipped: plan.skipped, failed: [] });
   const host = new URL(pr.repoUrl).host;
-  const summary = renderSummary(result, { repoUrl: pr.repoUrl, host });
+  const summary = renderSummary(result, outcome, { repoUrl: pr.repoUrl, host });
   const report: ReviewReport = {
     base: pr.base,
     mergeBase: pr.mergeBase,
@@ -122,7 +95,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
       title: renderCheckOutput(result, summary).title,
     },
     label: config.labels ? `risk: ${result.risk.level}` : null,
-    routing: result.routing,
+    routing: outcome.routing,
     codeowners: owners,
     policies: {
       applied: selection.applied.map(({ policy, matched }) => ({
@@ -139,7 +112,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
     },
     coverage: result.coverage,
     llm: llmReport(result.llm),
-    configProblems: problems,
+    configProblems: result.configProblems,
     inlineComments: result.inline.map(({ finding, anchor, suggestion }) => ({
       path: anchor.path,
       line: anchor.line,

@@ -1,5 +1,6 @@
 import type { FlowReport, WindowFigures } from "../analytics/compute-flow-report.ts";
 import { LEVEL_KEYS, type SplitStats } from "../analytics/duration-stats.ts";
+import { formatHours } from "../analytics/format-hours.ts";
 import {
   benchmarkBand,
   LINEARB_2026_ELITE_CYCLE_P75_HOURS,
@@ -8,7 +9,6 @@ import {
 } from "../analytics/linearb-benchmarks.ts";
 import type { QueueStats } from "../queue/job-store.ts";
 import { escapeHtml as e } from "./escape-html.ts";
-import { formatHours } from "./format-hours.ts";
 import { renderPage } from "./render-page.ts";
 
 export interface DashboardView {

@@ -1,6 +1,6 @@
 import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import { lineContent } from "../triage/line-content.ts";
+import { lineContent } from "../review/line-content.ts";
 import type { CarriedFinding } from "./ai-review-state.ts";
 import { codeHash } from "./code-hash.ts";
 

@@ -1,7 +1,7 @@
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import { lineContent } from "../triage/line-content.ts";
-import type { LlmOutcome } from "../triage/triage-result.ts";
+import { lineContent } from "../review/line-content.ts";
+import type { LlmOutcome } from "../review/triage-result.ts";
 import type { AiReviewState, CarriedFinding } from "./ai-review-state.ts";
 import { codeHash } from "./code-hash.ts";
 

@@ -1,7 +1,8 @@
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { redactText } from "../redaction/redact-text.ts";
+import { neutralize } from "./neutralize.ts";
+import { newMarker } from "./new-marker.ts";
 import { renderPrompt } from "./render-prompt.ts";
-import { neutralize, newMarker } from "./untrusted-block.ts";
 
 export interface ReviewPromptInput {
   title: string;

@@ -29,8 +29,4 @@ export class LlmLimiter {
   runOutsideInstallations<T>(task: () => Promise<T>): Promise<T> {
     return this.#global.add(task) as Promise<T>;
   }
-
-  get pending(): number {
-    return this.#global.size + this.#global.pending;
-  }
 }

@@ -1,4 +1,4 @@
-import type { TriageResult } from "../triage/triage-result.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { capLength, MAX_CHECK_SUMMARY_CHARS } from "./sanitize-markdown.ts";
 
 /** The check run's title and summary; the title carries score and level (product contract). */

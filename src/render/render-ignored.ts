@@ -1,4 +1,4 @@
-import type { IgnoredFinding } from "../triage/apply-ignores.ts";
+import type { IgnoredFinding } from "../review/apply-ignores.ts";
 import { cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 import type { IgnoreEntry } from "./summary-state.ts";
 

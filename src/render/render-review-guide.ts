@@ -1,5 +1,5 @@
 import type { RiskLevel } from "../config/config-schema.ts";
-import type { ReviewGuide } from "../triage/build-review-guide.ts";
+import type { ReviewGuide } from "../review/build-review-guide.ts";
 import { filesChangedUrl } from "./files-changed-url.ts";
 import { cell, sanitizeMarkdown } from "./sanitize-markdown.ts";
 

@@ -1,8 +1,9 @@
 import type { Finding, Severity } from "../findings/finding.ts";
 import type { LlmUsage } from "../llm/review-with-llm.ts";
 import { renderPolicySummary } from "../policies/render-policy-summary.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { LlmOutcome, TriageResult } from "../review/triage-result.ts";
 import { RISK_RULE } from "../risk/risk-rule.ts";
-import type { LlmOutcome, TriageResult } from "../triage/triage-result.ts";
 import { SUMMARY_MARKER } from "./markers.ts";
 import { renderIgnored } from "./render-ignored.ts";
 import { renderLlmFacts } from "./render-llm-facts.ts";
@@ -26,7 +27,11 @@ const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"
  * (what changed, where to look first, effort), why (folded), what was found, who was asked,
  * what changed since the last push, and what was (not) covered. Low-risk PRs stay short.
  */
-export function renderSummary(result: TriageResult, context: SummaryContext): string {
+export function renderSummary(
+  result: TriageResult,
+  outcome: PublishOutcome,
+  context: SummaryContext,
+): string {
   const { risk } = result;
   const brief = risk.level === "low" && result.findings.length === 0;
   const parts: string[] = [SUMMARY_MARKER, encodeSummaryState(result.state, context.host)];
@@ -38,9 +43,9 @@ export function renderSummary(result: TriageResult, context: SummaryContext): st
   );
   if (!brief && (risk.contributions.length > 0 || risk.floor > 0))
     parts.push(renderBreakdown(result, context));
-  parts.push(result.findings.length > 0 ? renderFindings(result, context) : "No findings.");
+  parts.push(result.findings.length > 0 ? renderFindings(result, outcome, context) : "No findings.");
   parts.push(renderIgnored(result.ignored, result.state.ignored ?? [], context.host));
-  parts.push(renderRouting(result));
+  parts.push(renderRouting(outcome));
   parts.push(renderDelta(result));
   if (result.configProblems.length > 0) {
     parts.push(
@@ -116,9 +121,9 @@ function usageLine(usage: LlmUsage, costUsd: number | null): string {
   return `${usage.requests} request(s), ${usage.inputTokens} input tokens (${usage.cachedTokens} cached), ${usage.outputTokens} output tokens, ${cost}.`;
 }
 
-function renderFindings(result: TriageResult, context: SummaryContext): string {
-  const inline = new Set(result.inline.map((i) => i.finding));
-  const reasons = new Map(result.summaryOnly.map((s) => [s.finding, s.reason]));
+function renderFindings(result: TriageResult, outcome: PublishOutcome, context: SummaryContext): string {
+  const inline = new Set(outcome.inline.map((i) => i.finding));
+  const reasons = new Map(outcome.summaryOnly.map((s) => [s.finding, s.reason]));
   const lines: string[] = ["### Findings"];
   for (const severity of SEVERITY_ORDER) {
     const group = result.findings.filter((f) => f.severity === severity);
@@ -137,8 +142,7 @@ function renderFindings(result: TriageResult, context: SummaryContext): string {
   return lines.join("\n");
 }
 
-function renderRouting(result: TriageResult): string {
-  const routing = result.routing;
+function renderRouting({ routing }: PublishOutcome): string {
   if (!routing || (routing.requested.length + routing.failed.length === 0 && routing.skipped.length === 0))
     return "";
   const lines = ["### Reviewers"];

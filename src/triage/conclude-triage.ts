@@ -8,15 +8,15 @@ import { rememberAiReview } from "../incremental/remember-ai-review.ts";
 import type { PolicySelection } from "../policies/select-policies.ts";
 import { redactText } from "../redaction/redact-text.ts";
 import { diffSummaryState, type IgnoreEntry, type SummaryState } from "../render/summary-state.ts";
+import { applyIgnores, mergeIgnores } from "../review/apply-ignores.ts";
+import { buildReviewGuide } from "../review/build-review-guide.ts";
+import { fingerprint } from "../review/fingerprint.ts";
+import type { LlmOutcome, ReviewScopeNote, TriageResult } from "../review/triage-result.ts";
 import { scoreRisk } from "../risk/score-risk.ts";
 import { addMechanicalFixes } from "./add-mechanical-fixes.ts";
-import { applyIgnores, mergeIgnores } from "./apply-ignores.ts";
-import { buildReviewGuide } from "./build-review-guide.ts";
-import { fingerprint } from "./fingerprint.ts";
 import { mergeDuplicates } from "./merge-duplicates.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
 import { selectInline } from "./select-inline.ts";
-import type { LlmOutcome, ReviewScopeNote, TriageResult } from "./triage-result.ts";
 
 export interface ConcludeInput {
   headSha: string;
@@ -133,7 +133,6 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
         ? diffSummaryState(input.previousState, state, new Set(ignored.map((i) => i.fingerprint)))
         : null,
     ignored,
-    routing: null,
     policies: input.policies ?? null,
     guide: buildReviewGuide({
       files: input.files,

@@ -96,8 +96,13 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         ...(llmLimiter ? { llmSchedule: (task) => llmLimiter.run(job.installationId, task) } : {}),
         ...(analytics
           ? {
-              onTriaged: (result) =>
-                recordTriageAnalytics({ octokit, store: analytics.store, log }, { ...job, eventAt }, result),
+              onTriaged: (result, outcome) =>
+                recordTriageAnalytics(
+                  { octokit, store: analytics.store, log },
+                  { ...job, eventAt },
+                  result,
+                  outcome,
+                ),
             }
           : {}),
         checkRun: {

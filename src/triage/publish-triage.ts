@@ -1,15 +1,17 @@
 import type { Logger } from "probot";
 import type { TriageConfig } from "../config/config-schema.ts";
 import { type AppIdentity, isAppAuthored } from "../github/app-identity.ts";
+import type { SummaryComment } from "../github/find-summary-comment.ts";
 import type { Octokit, RepoRef } from "../github/octokit.ts";
 import { publishReview } from "../github/publish-review.ts";
 import { requestReviewers } from "../github/request-reviewers.ts";
 import { syncRiskLabel } from "../github/sync-risk-label.ts";
-import { type SummaryComment, upsertSummaryComment } from "../github/upsert-summary-comment.ts";
+import { upsertSummaryComment } from "../github/upsert-summary-comment.ts";
 import { renderInlineComment } from "../render/render-inline-comment.ts";
 import { renderSummary } from "../render/render-summary.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
-import type { TriageResult } from "./triage-result.ts";
 
 export interface PublishTarget {
   repo: RepoRef;
@@ -27,10 +29,16 @@ export interface PublishTarget {
   identity: AppIdentity;
 }
 
+/** What publishing did, and the summary it posted (the check run carries it too). */
+export interface PublishedTriage {
+  outcome: PublishOutcome;
+  summary: string;
+}
+
 /**
  * Step 8, in the order that loses least if it is interrupted: the review (idempotent per head
  * SHA), reviewers, the summary (which records routing and any comment GitHub refused), the
- * label. Returns the summary so the check run can carry it.
+ * label. The result stays as the core returned it; what GitHub did is the returned outcome.
  */
 export async function publishTriage(
   octokit: Octokit,
@@ -38,7 +46,7 @@ export async function publishTriage(
   result: TriageResult,
   config: TriageConfig,
   log: Pick<Logger, "info">,
-): Promise<string> {
+): Promise<PublishedTriage> {
   const { repo, pullNumber } = target;
   // Read once: the marker check needs them, and so does routing (who already reviewed).
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -68,13 +76,13 @@ export async function publishTriage(
     })),
     reviews.filter((r) => isAppAuthored(r, target.identity)),
   );
-  if (review.status === "posted" && review.rejected.length > 0) {
-    const rejected = new Set(review.rejected.map((r) => r.finding));
-    result.inline = result.inline.filter((i) => !rejected.has(i.finding));
-    result.summaryOnly.push(
-      ...review.rejected.map((r) => ({ finding: r.finding, reason: "GitHub rejected the inline comment" })),
-    );
-  }
+  // A comment GitHub refused is not lost: the summary lists it, with why.
+  const rejected = new Set(review.status === "posted" ? review.rejected.map((r) => r.finding) : []);
+  const inline = result.inline.filter((i) => !rejected.has(i.finding));
+  const summaryOnly = [
+    ...result.summaryOnly,
+    ...[...rejected].map((finding) => ({ finding, reason: "GitHub rejected the inline comment" })),
+  ];
 
   const plan = planReviewRequests({
     level: result.risk.level,
@@ -85,9 +93,10 @@ export async function publishTriage(
     reviewedBy: reviews.flatMap((r) => (r.user && r.user.type !== "Bot" ? [r.user.login] : [])),
     ...(target.codeOwners ? { codeOwners: target.codeOwners } : {}),
   });
-  result.routing = await requestReviewers(octokit, repo, pullNumber, plan);
+  const routing = await requestReviewers(octokit, repo, pullNumber, plan);
+  const outcome: PublishOutcome = { inline, summaryOnly, routing };
 
-  const summary = renderSummary(result, {
+  const summary = renderSummary(result, outcome, {
     repoUrl: target.repoUrl,
     host: target.webHost,
     pullNumber,
@@ -99,13 +108,13 @@ export async function publishTriage(
   log.info(
     {
       review: review.status,
-      inline: result.inline.length,
-      requested: result.routing.requested.map((r) => r.reviewer),
-      routingFailed: result.routing.failed.map((r) => r.reviewer),
+      inline: inline.length,
+      requested: routing.requested.map((r) => r.reviewer),
+      routingFailed: routing.failed.map((r) => r.reviewer),
       summary: comment.action,
       label,
     },
     "triage published",
   );
-  return summary;
+  return { outcome, summary };
 }

@@ -6,9 +6,9 @@ import { estimateCost, type ModelPrice } from "../llm/estimate-cost.ts";
 import type { LlmAnswerCache } from "../llm/llm-answer-cache.ts";
 import { reviewWithLlm, type Schedule } from "../llm/review-with-llm.ts";
 import { sharedLlmCache, sharedLlmLimiter } from "../llm/shared-llm-resources.ts";
+import type { LlmOutcome } from "../review/triage-result.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import type { PreparedTriage } from "./prepare-triage.ts";
-import type { LlmOutcome } from "./triage-result.ts";
 
 export interface LlmStepInput {
   settings: LlmSettings | null;

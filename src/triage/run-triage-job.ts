@@ -1,29 +1,21 @@
 import type { Logger } from "probot";
 import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
-import { errorMessage } from "../errors/error-message.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
-import { compareHeads } from "../github/compare-heads.ts";
-import { githubHeadSource } from "../github/github-head-source.ts";
-import { listPostedFingerprints } from "../github/list-posted-fingerprints.ts";
-import { listPrFiles } from "../github/list-pr-files.ts";
-import { loadChangedManifests } from "../github/load-changed-manifests.ts";
-import { loadCodeowners } from "../github/load-codeowners.ts";
-import { loadPolicies } from "../github/load-policies.ts";
-import { loadRepoConfig } from "../github/load-repo-config.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
-import { findSummaryComment } from "../github/upsert-summary-comment.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
 import { renderCheckOutput } from "../render/render-check-output.ts";
-import { decodeSummaryState, type IgnoreEntry } from "../render/summary-state.ts";
+import type { IgnoreEntry } from "../render/summary-state.ts";
+import type { PublishOutcome } from "../review/publish-outcome.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
+import { githubPullRequestSource } from "./github-pull-request-source.ts";
 import { publishTriage } from "./publish-triage.ts";
 import type { TriageJob } from "./triage-job.ts";
 import { triagePullRequest } from "./triage-pull-request.ts";
-import type { TriageResult } from "./triage-result.ts";
 
 export interface JobDeps {
   octokit: Octokit;
@@ -37,15 +29,15 @@ export interface JobDeps {
   llmPrices?: Record<string, ModelPrice>;
   llmSchedule?: Schedule;
   /**
-   * Set by the durable queue: the check run an earlier attempt opened (reused, so retries do not
-   * stack checks) and where to record a new one. The queue then closes the check when an attempt
+   * From the durable queue: the check run an earlier attempt opened (reused, so retries do not
+   * stack checks) and where to record a new one. The queue closes the check when an attempt
    * fails, since only it knows whether another attempt follows.
    */
-  checkRun?: { id: number | null; opened: (id: number) => Promise<void> };
+  checkRun: { id: number | null; opened: (id: number) => Promise<void> };
   /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
   newIgnores?: readonly IgnoreEntry[];
   /** Told of each triage once its check is complete (review-flow analytics). */
-  onTriaged?: (result: TriageResult) => Promise<void>;
+  onTriaged?: (result: TriageResult, outcome: PublishOutcome) => Promise<void>;
 }
 
 export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
@@ -55,130 +47,89 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
 
+  const source = githubPullRequestSource(octokit, repo, job.pullNumber, { identity: deps.identity, log });
+
   // 1. Re-read the PR: the event may be old, and a stale head must never be posted.
-  const { data: pr } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
+  const pr = await source.pull();
   if (pr.state !== "open") return "skipped-closed";
   if (pr.head.sha !== job.headSha) return "skipped-stale";
 
   // 2. Config and policies come from the base branch, the trust root.
-  const { config, problems } = await loadRepoConfig(octokit, repo, pr.base.ref);
+  const { config } = await source.config();
   if (!config.enabled) return "disabled";
   if (pr.draft && !config.drafts && job.trigger === "pull_request") return "skipped-draft";
-  const policySet = await loadPolicies(octokit, repo, pr.base.ref, config.policies.paths);
-  const codeowners = await loadCodeowners(octokit, repo, pr.base.ref);
-  const configProblems = [...problems, ...policySet.problems, ...(codeowners?.problems ?? [])];
+  await source.policies();
+  await source.codeowners();
 
-  const checkRunId = deps.checkRun?.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
-  await deps.checkRun?.opened(checkRunId);
-  try {
-    // 3. Collect and parse the diff.
-    const { files, unlisted } = await listPrFiles(octokit, repo, job.pullNumber, pr.changed_files);
-    const manifests = await loadChangedManifests(octokit, repo, files, {
-      base: pr.base.sha,
-      head: pr.head.sha,
-    });
-    if (manifests.skipped.length > 0)
-      log.info({ skipped: manifests.skipped }, "dependency files read from the diff only");
+  const checkRunId = deps.checkRun.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
+  await deps.checkRun.opened(checkRunId);
 
-    // 4–7. The one triage core (shared with the CLI): analyzers, the LLM on what changed since
-    // the last triaged head, anchoring and scoring, remembering what earlier pushes reported.
-    const previousSummary = await findSummaryComment(octokit, repo, job.pullNumber, deps.identity);
-    const { result } = await triagePullRequest(
-      {
-        headSha: pr.head.sha,
-        baseRef: pr.base.ref,
-        files,
-        contents: manifests.contents,
-        pr: {
-          author: pr.user.login,
-          authorType: pr.user.type,
-          headRef: pr.head.ref,
-          title: pr.title,
-          body: pr.body ?? "",
-        },
-        config,
-        configProblems,
-        policies: policySet.policies,
-        notListed: unlisted,
-        previousState: decodeSummaryState(previousSummary?.body),
-        alreadyPosted: await listPostedFingerprints(octokit, repo, job.pullNumber, deps.identity),
-        newIgnores: deps.newIgnores,
-      },
-      {
-        head: githubHeadSource(octokit, repo, pr.head.sha, config.llm.context.searchFiles),
-        compareHeads: (since) => compareHeads(octokit, repo, since, pr.head.sha),
-      },
-      {
-        llm: deps.llm,
-        prices: deps.llmPrices ?? {},
-        ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
-        log,
-      },
-    );
-
-    // 8. Publish, checking first that a newer push has not made this result stale.
-    const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
-    if (latest.head.sha !== pr.head.sha) {
-      await completeCheckRun(octokit, repo, checkRunId, "neutral", {
-        title: "Superseded by a newer push",
-        summary: `A newer commit (${latest.head.sha.slice(0, 7)}) is being triaged instead.`,
-      });
-      return "skipped-stale";
-    }
-    const summary = await publishTriage(
-      octokit,
-      {
-        repo,
-        pullNumber: job.pullNumber,
-        headSha: pr.head.sha,
-        author: pr.user.login,
-        labels: latest.labels.map((label) => label.name),
-        requestedUsers: latest.requested_reviewers?.map((user) => user.login) ?? [],
-        requestedTeams: latest.requested_teams?.map((team) => team.slug) ?? [],
-        repoUrl: pr.base.repo.html_url,
-        webHost: deps.webHost,
-        previousSummary,
-        identity: deps.identity,
-        codeOwners: [
-          ...new Set(
-            ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),
-          ),
-        ],
-      },
-      result,
-      config,
+  // 3–7. The one triage core (shared with the CLI): the diff, the analyzers, the LLM on what
+  // changed since the last triaged head, anchoring and scoring, remembering earlier pushes.
+  const { result, files, codeowners } = await triagePullRequest(
+    source,
+    {
+      llm: deps.llm,
+      prices: deps.llmPrices ?? {},
+      ...(deps.llmSchedule ? { schedule: deps.llmSchedule } : {}),
       log,
-    );
-    await completeCheckRun(
-      octokit,
-      repo,
-      checkRunId,
-      config.checks.conclusion[result.risk.level],
-      renderCheckOutput(result, summary),
-      renderAnnotations(result.findings, deps.webHost),
-    );
-    await deps.onTriaged?.(result);
-    log.info(
-      {
-        score: result.risk.score,
-        level: result.risk.level,
-        findings: result.findings.length,
-        llm: result.llm.mode,
-        ...(result.llm.mode === "ok" || result.llm.mode === "unavailable"
-          ? { usage: result.llm.usage, costUsd: result.llm.costUsd }
-          : {}),
-      },
-      "triage done",
-    );
-    return "triaged";
-  } catch (error) {
-    // The queue closes its checks once it knows no attempt follows.
-    if (deps.checkRun) throw error;
-    // Never leave the check stuck "in progress": say what failed, then let the caller retry.
-    await completeCheckRun(octokit, repo, checkRunId, "failure", {
-      title: "Triage failed: needs human review",
-      summary: `PR Triage could not finish: ${errorMessage(error)}`,
-    }).catch((closeError: unknown) => log.warn({ err: closeError }, "could not close the check run"));
-    throw error;
+    },
+    deps.newIgnores,
+  );
+
+  // 8. Publish, checking first that a newer push has not made this result stale.
+  const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
+  if (latest.head.sha !== pr.head.sha) {
+    await completeCheckRun(octokit, repo, checkRunId, "neutral", {
+      title: "Superseded by a newer push",
+      summary: `A newer commit (${latest.head.sha.slice(0, 7)}) is being triaged instead.`,
+    });
+    return "skipped-stale";
   }
+  const { outcome, summary } = await publishTriage(
+    octokit,
+    {
+      repo,
+      pullNumber: job.pullNumber,
+      headSha: pr.head.sha,
+      author: pr.user.login,
+      labels: latest.labels.map((label) => label.name),
+      requestedUsers: latest.requested_reviewers?.map((user) => user.login) ?? [],
+      requestedTeams: latest.requested_teams?.map((team) => team.slug) ?? [],
+      repoUrl: pr.base.repo.html_url,
+      webHost: deps.webHost,
+      previousSummary: await source.summaryComment(),
+      identity: deps.identity,
+      codeOwners: [
+        ...new Set(
+          ownersForPaths(codeowners, riskyPaths(files, result.findings, config)).flatMap((o) => o.owners),
+        ),
+      ],
+    },
+    result,
+    config,
+    log,
+  );
+  await completeCheckRun(
+    octokit,
+    repo,
+    checkRunId,
+    config.checks.conclusion[result.risk.level],
+    renderCheckOutput(result, summary),
+    renderAnnotations(result.findings, deps.webHost),
+  );
+  await deps.onTriaged?.(result, outcome);
+  log.info(
+    {
+      score: result.risk.score,
+      level: result.risk.level,
+      findings: result.findings.length,
+      llm: result.llm.mode,
+      ...(result.llm.mode === "ok" || result.llm.mode === "unavailable"
+        ? { usage: result.llm.usage, costUsd: result.llm.costUsd }
+        : {}),
+    },
+    "triage done",
+  );
+  return "triaged";
 }

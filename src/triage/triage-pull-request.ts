@@ -1,55 +1,22 @@
 import type { Logger } from "probot";
-import type { AnalyzerInput, FileContents } from "../analyzers/analyzer.ts";
-import type { ConfigProblem } from "../config/config-problem.ts";
+import type { AnalyzerInput } from "../analyzers/analyzer.ts";
+import type { ParsedCodeowners } from "../codeowners/parse-codeowners.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
 import { addReviewContext } from "../context/add-review-context.ts";
-import type { HeadSource } from "../context/head-source.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
-import { type CompareHeads, planReviewScope } from "../incremental/plan-review-scope.ts";
+import { planReviewScope } from "../incremental/plan-review-scope.ts";
 import { diffTokenBudget } from "../llm/diff-token-budget.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
 import { applyPolicyCitations } from "../policies/apply-policy-citations.ts";
-import type { Policy } from "../policies/policy.ts";
 import { type PolicySelection, selectPolicies } from "../policies/select-policies.ts";
-import type { IgnoreEntry, SummaryState } from "../render/summary-state.ts";
+import type { IgnoreEntry } from "../render/summary-state.ts";
+import type { TriageResult } from "../review/triage-result.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import { concludeTriage } from "./conclude-triage.ts";
 import { prepareTriage } from "./prepare-triage.ts";
+import type { PullRequestSource } from "./pull-request-source.ts";
 import { runLlmStep } from "./run-llm-step.ts";
-import type { TriageResult } from "./triage-result.ts";
-
-/**
- * What one pull request is, as its source (GitHub for the app, git for the CLI) reads it. Config,
- * policies and CODEOWNERS are already read from the base, the trust root.
- */
-export interface PullRequestSnapshot {
-  headSha: string;
-  baseRef: string;
-  files: DiffFile[];
-  /** Changed manifests and lockfiles at base and head, for the dependency checks. */
-  contents?: readonly FileContents[];
-  pr: AnalyzerInput["pr"];
-  config: TriageConfig;
-  configProblems: readonly ConfigProblem[];
-  policies: readonly Policy[];
-  /** Files GitHub did not list (past its 3,000-file cap). */
-  notListed?: number;
-  /** What the last triage of this PR recorded (the app); none in the CLI. */
-  previousState?: SummaryState | null;
-  /** Fingerprints of inline comments already posted on this PR. */
-  alreadyPosted?: ReadonlySet<string>;
-  /** Ignores a `/triage ignore` command adds in this run. */
-  newIgnores?: readonly IgnoreEntry[] | undefined;
-}
-
-/** The reads the core may make beyond the snapshot, each bounded by its implementation. */
-export interface PullRequestReads {
-  /** Files at the head commit, for review context beyond the hunks. */
-  head: HeadSource;
-  /** Compares the last triaged head with this one; absent (the CLI): the whole PR is reviewed. */
-  compareHeads?: CompareHeads;
-}
 
 export interface TriageDeps {
   llm: LlmSettings | null;
@@ -61,45 +28,54 @@ export interface TriageDeps {
 export interface TriageOutcome {
   result: TriageResult;
   policies: PolicySelection;
+  /** What the core read from the source, for publishing and printing. */
+  config: TriageConfig;
+  files: DiffFile[];
+  codeowners: ParsedCodeowners | null;
 }
 
 /**
- * The one triage core, for the app and the CLI alike: policies for the touched paths, the
+ * The one triage core, for the app and the CLI alike: reads the PR from `source` (GitHub or
+ * git; config, policies and CODEOWNERS from its base), selects the policies for the touched paths, the
  * analyzers and the secrets scan (the redaction list comes from that scan, inside
  * `prepareTriage`, so no caller can pass another), the LLM on what is reviewable (only what
  * changed since the last triaged head, when the source can tell), then anchor and score.
  * Publishing and printing are the callers' business.
  */
 export async function triagePullRequest(
-  snapshot: PullRequestSnapshot,
-  reads: PullRequestReads,
+  source: PullRequestSource,
   deps: TriageDeps,
+  /** Ignores a `/triage ignore` command adds in this run. */
+  newIgnores?: readonly IgnoreEntry[],
 ): Promise<TriageOutcome> {
-  const { config, files, pr } = snapshot;
+  const { headSha, baseRef, pr } = await source.pullRequest();
+  const { config, problems } = await source.config();
+  const policySet = await source.policies();
+  const codeowners = await source.codeowners();
+  const configProblems = [...problems, ...policySet.problems, ...(codeowners?.problems ?? [])];
+  const { files, notListed } = await source.files();
+  const contents = await source.contents(files);
+  const { previousState, alreadyPosted } = await source.earlierTriage();
   const aiReview = deps.llm !== null && config.llm.enabled;
   // Only the policies whose paths this PR touches, within their token budget.
-  const policies = selectPolicies(snapshot.policies, files, config.policies.maxTokens);
+  const policies = selectPolicies(policySet.policies, files, config.policies.maxTokens);
   const scope =
-    aiReview && reads.compareHeads
-      ? await planReviewScope(
-          snapshot.previousState ?? null,
-          { headSha: snapshot.headSha, baseRef: snapshot.baseRef },
-          files,
-          reads.compareHeads,
-        )
+    aiReview && source.compareHeads
+      ? await planReviewScope(previousState, { headSha, baseRef }, files, source.compareHeads)
       : undefined;
   const budget = diffTokenBudget(config.llm.maxInputTokens, policies.prompt, pr.title, pr.body);
-  const input: AnalyzerInput = {
-    files,
-    config,
-    pr,
-    ...(snapshot.contents ? { contents: snapshot.contents } : {}),
-  };
+  const input: AnalyzerInput = { files, config, pr, contents };
   const prepared = await prepareTriage(input, budget, scope);
   // Context beyond the hunks, from the head commit, in whatever budget the diff left.
   if (aiReview) {
     prepared.pack = (
-      await addReviewContext(prepared.pack, prepared.sent ?? [], reads.head, config.llm.context, budget)
+      await addReviewContext(
+        prepared.pack,
+        prepared.sent ?? [],
+        await source.head(config.llm.context.searchFiles),
+        config.llm.context,
+        budget,
+      )
     ).pack;
   }
   const llm = await runLlmStep(
@@ -115,7 +91,7 @@ export async function triagePullRequest(
     deps.log,
   );
   const result = concludeTriage({
-    headSha: snapshot.headSha,
+    headSha,
     files,
     config,
     prepared,
@@ -124,15 +100,15 @@ export async function triagePullRequest(
       llm.findings,
       policies.applied.map((applied) => applied.policy),
     ),
-    configProblems: snapshot.configProblems,
+    configProblems,
     policies,
-    notListed: snapshot.notListed ?? 0,
-    ...(snapshot.alreadyPosted ? { alreadyPosted: snapshot.alreadyPosted } : {}),
-    ...(snapshot.previousState !== undefined ? { previousState: snapshot.previousState } : {}),
+    notListed,
+    alreadyPosted,
+    previousState,
     ...(scope ? { scope } : {}),
-    baseRef: snapshot.baseRef,
+    baseRef,
     whatChanged: llm.whatChanged,
-    newIgnores: snapshot.newIgnores,
+    newIgnores,
   });
-  return { result, policies };
+  return { result, policies, config, files, codeowners };
 }

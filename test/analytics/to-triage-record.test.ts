@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { toTriageRecord } from "../../src/analytics/to-triage-record.ts";
 import { analyzerFinding } from "../../src/analyzers/analyzer-finding.ts";
-import type { TriageResult } from "../../src/triage/triage-result.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
+import type { PublishOutcome } from "../../src/review/publish-outcome.ts";
+import type { TriageResult } from "../../src/review/triage-result.ts";
 
 const provenance = analyzerFinding({
   ruleId: "agent-provenance/agent-authored",
@@ -58,6 +60,15 @@ function result(overrides: Partial<TriageResult>): TriageResult {
       hotspots: [],
       effort: { minutes: 5, level: 1, capped: false, weightedLines: 0 },
     },
+    policies: null,
+    ...overrides,
+  };
+}
+
+/** Published as planned, with the reviewers the routing asked for. */
+function outcome(overrides: Partial<PublishOutcome>): PublishOutcome {
+  return {
+    ...plannedOutcome(result({})),
     routing: {
       requested: [
         { reviewer: "@alice", reason: "critical" },
@@ -69,7 +80,6 @@ function result(overrides: Partial<TriageResult>): TriageResult {
       ],
       failed: [{ reviewer: "@typo", reason: "not a collaborator" }],
     },
-    policies: null,
     ...overrides,
   };
 }
@@ -78,7 +88,7 @@ describe("toTriageRecord", () => {
   const job = { deliveryId: "d1", owner: "acme", repo: "api", pullNumber: 7 };
 
   it("keeps levels, logins and counts: routed reviewers (not the author, not refused), provenance, usage, posted rules", () => {
-    expect(toTriageRecord(job, result({}), { eventAt: 1, completedAt: 2 })).toEqual({
+    expect(toTriageRecord(job, result({}), outcome({}), { eventAt: 1, completedAt: 2 })).toEqual({
       deliveryId: "d1",
       repo: "acme/api",
       pullNumber: 7,
@@ -105,6 +115,7 @@ describe("toTriageRecord", () => {
           { finding: provenance, fingerprint: "2222222222222222", by: null, scope: "ignore.rules" },
         ],
       }),
+      outcome({}),
       { eventAt: 1, completedAt: 2 },
     );
     expect(record.ignored).toEqual([{ fingerprint: "1111111111111111", ruleId: "secrets/aws" }]);
@@ -113,7 +124,8 @@ describe("toTriageRecord", () => {
   it("records a human author and no usage when the LLM did not run", () => {
     const record = toTriageRecord(
       job,
-      result({ findings: [secret], llm: { mode: "no-key" }, routing: null }),
+      result({ findings: [secret], llm: { mode: "no-key" } }),
+      outcome({ routing: null }),
       {
         eventAt: 1,
         completedAt: 2,

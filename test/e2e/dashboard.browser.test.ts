@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatHours } from "../../src/analytics/format-hours.ts";
 import { loadFlowReport } from "../../src/analytics/load-flow-report.ts";
 import { openSqliteAnalyticsStore } from "../../src/analytics/sqlite-analytics-store.ts";
-import { formatHours } from "../../src/dashboard/format-hours.ts";
 import { FaultWorld } from "../helpers/fault-harness.ts";
 import { CHROMIUM, launchChromium } from "../helpers/launch-chromium.ts";
 import { DASHBOARD_TOKEN, sendPrLife, serveRoutingConfig } from "./pr-life.ts";

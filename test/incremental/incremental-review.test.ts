@@ -5,7 +5,7 @@ import type { Finding } from "../../src/findings/finding.ts";
 import { codeHash } from "../../src/incremental/code-hash.ts";
 import { fingerprintMarker, SUMMARY_MARKER } from "../../src/render/markers.ts";
 import { decodeSummaryState, encodeSummaryState } from "../../src/render/summary-state.ts";
-import { fingerprint } from "../../src/triage/fingerprint.ts";
+import { fingerprint } from "../../src/review/fingerprint.ts";
 import { runTriageJob } from "../../src/triage/run-triage-job.ts";
 import { nockChatCompletion } from "../helpers/fake-llm.ts";
 import { jobDeps, jobFor } from "../helpers/job-run.ts";

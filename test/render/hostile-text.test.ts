@@ -10,6 +10,7 @@ import { renderAnnotations } from "../../src/render/render-annotations.ts";
 import { renderCheckOutput } from "../../src/render/render-check-output.ts";
 import { renderInlineComment } from "../../src/render/render-inline-comment.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 
 /** What a prompt-injected model, or a PR author naming files, would try to get posted. */
@@ -95,7 +96,10 @@ describe("posted text from hostile model output, titles, policy names and file p
         findings: { "0000000000000000": "Old title _@m-okafor_ <img src=https://img-tracker.example/o.gif>" },
       },
     });
-    const summary = renderSummary(result, { repoUrl: "https://github.com/acme/app", host: "github.com" });
+    const summary = renderSummary(result, plannedOutcome(result), {
+      repoUrl: "https://github.com/acme/app",
+      host: "github.com",
+    });
     assertInert(summary);
     assertInert(renderCheckOutput(result, summary).summary);
     // An annotation's path must be the real path; its title and message are what is shown.

@@ -4,7 +4,7 @@ import type { Finding } from "../../src/findings/finding.ts";
 import { isAppAuthored } from "../../src/github/app-identity.ts";
 import { renderIgnored } from "../../src/render/render-ignored.ts";
 import { decodeSummaryState, encodeSummaryState } from "../../src/render/summary-state.ts";
-import { applyIgnores, mergeIgnores } from "../../src/triage/apply-ignores.ts";
+import { applyIgnores, mergeIgnores } from "../../src/review/apply-ignores.ts";
 import { parseTriageCommand } from "../../src/triage/parse-triage-command.ts";
 
 function f(ruleId: string, path: string | null, title: string): Finding {

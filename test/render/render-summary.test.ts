@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { DiffFile } from "../../src/diff/diff-model.ts";
 import type { Finding } from "../../src/findings/finding.ts";
+import type { RoutingOutcome } from "../../src/github/request-reviewers.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
+import type { LlmOutcome } from "../../src/review/triage-result.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import type { PreparedTriage } from "../../src/triage/prepare-triage.ts";
-import type { LlmOutcome } from "../../src/triage/triage-result.ts";
 
 const context = { repoUrl: "https://github.com/acme/app", host: "github.com" };
 const usage = { inputTokens: 5200, cachedTokens: 4096, outputTokens: 310, requests: 2 };
@@ -75,7 +77,7 @@ function summarize(
     llmFindings,
     configProblems: [],
   });
-  result.routing =
+  const routing: RoutingOutcome =
     result.risk.level === "low"
       ? { requested: [], skipped: [], failed: [] }
       : {
@@ -96,7 +98,7 @@ function summarize(
                 ]
               : [],
         };
-  return renderSummary(result, context);
+  return renderSummary(result, plannedOutcome(result, routing), context);
 }
 
 describe("renderSummary", () => {

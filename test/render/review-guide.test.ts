@@ -8,9 +8,10 @@ import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { filesChangedUrl } from "../../src/render/files-changed-url.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
 import { MAX_COMMENT_CHARS } from "../../src/render/sanitize-markdown.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
+import type { LlmOutcome } from "../../src/review/triage-result.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../../src/triage/prepare-triage.ts";
-import type { LlmOutcome } from "../../src/triage/triage-result.ts";
 
 const DIFF = resolve(import.meta.dirname, "../../../shared/corpus/prs/express-7335.diff");
 const LEAKED_KEY = "rpl_live_b316c6aea56506cde0af531b5543f89f432f19b43e6d7845";
@@ -39,8 +40,7 @@ async function triage(files: DiffFile[], llm: LlmOutcome, whatChanged: string[] 
     configProblems: [],
     whatChanged,
   });
-  result.routing = { requested: [], skipped: [], failed: [] };
-  return renderSummary(result, context);
+  return renderSummary(result, plannedOutcome(result, { requested: [], skipped: [], failed: [] }), context);
 }
 
 /** The guide sits between the verdict and the folded score breakdown. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/config-schema.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../../src/triage/prepare-triage.ts";
 import { CHROMIUM, launchChromium } from "../helpers/launch-chromium.ts";
@@ -58,12 +59,12 @@ describe.skipIf((!existsSync(CHROMIUM) && process.env.CI !== "true") || !existsS
           ignored: [{ kind: "rule", ruleId: "missing-tests/source-without-tests", by: "maintainer" }],
         },
       });
-      result.routing = {
+      const outcome = plannedOutcome(result, {
         requested: [{ reviewer: "team security", reason: "routing.critical (PR is critical risk)" }],
         skipped: [],
         failed: [],
-      };
-      const markdown = renderSummary(result, {
+      });
+      const markdown = renderSummary(result, outcome, {
         repoUrl: "https://github.com/expressjs/express",
         host: "github.com",
         pullNumber: 7335,

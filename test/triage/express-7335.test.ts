@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/config-schema.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
 import { planReviewRequests } from "../../src/routing/plan-review-requests.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../../src/triage/prepare-triage.ts";
@@ -54,7 +55,7 @@ describe.skipIf(!existsSync(DIFF))(
       expect(plan.teams).toEqual(["senior-reviewers", "security"]);
       expect(plan.users).toEqual(["lead"]);
 
-      const summary = renderSummary(result, {
+      const summary = renderSummary(result, plannedOutcome(result), {
         repoUrl: "https://github.com/expressjs/express",
         host: "github.com",
       });

@@ -8,6 +8,7 @@ import { renderAnnotations } from "../../src/render/render-annotations.ts";
 import { renderCheckOutput } from "../../src/render/render-check-output.ts";
 import { renderInlineComment } from "../../src/render/render-inline-comment.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
+import { plannedOutcome } from "../../src/review/planned-outcome.ts";
 import { readLlmSettings } from "../../src/settings/llm-settings.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
 import { prepareTriage } from "../../src/triage/prepare-triage.ts";
@@ -76,7 +77,10 @@ async function triage(files: ReturnType<typeof addedFile>[]) {
     llmFindings: llm.findings,
     configProblems: [],
   });
-  const summary = renderSummary(result, { repoUrl: "https://github.com/o/r", host: "github.com" });
+  const summary = renderSummary(result, plannedOutcome(result), {
+    repoUrl: "https://github.com/o/r",
+    host: "github.com",
+  });
   const posted = [
     summary,
     JSON.stringify(renderCheckOutput(result, summary)),

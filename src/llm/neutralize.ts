@@ -1,11 +1,4 @@
-import { randomBytes } from "node:crypto";
-
-const MARKER_PREFIX = "<<<PR-TRIAGE-";
-
-/** A fresh delimiter per request, so PR text cannot know it in advance. */
-export function newMarker(): string {
-  return `${MARKER_PREFIX}${randomBytes(8).toString("hex")}>>>`;
-}
+import { MARKER_PREFIX } from "./new-marker.ts";
 
 /**
  * Makes PR-controlled text safe to place between markers: anything that looks like one of our

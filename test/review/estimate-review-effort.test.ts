@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DiffFile } from "../../src/diff/diff-model.ts";
-import { estimateReviewEffort } from "../../src/triage/estimate-review-effort.ts";
+import { estimateReviewEffort } from "../../src/review/estimate-review-effort.ts";
 
 const MANIFEST = resolve(import.meta.dirname, "../../../shared/corpus/prs/manifest.json");
 
