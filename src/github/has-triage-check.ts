@@ -1,5 +1,5 @@
 import type { Octokit, RepoRef } from "./octokit.ts";
-import { CHECK_NAME } from "./publish-check-run.ts";
+import { CHECK_NAME } from "./start-check-run.ts";
 
 /** Whether this head already has a `PR Triage` check run (queued, running or done): GitHub's own record of a triage. */
 export async function hasTriageCheck(

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { CHECK_NAME } from "../github/publish-check-run.ts";
+import { CHECK_NAME } from "../github/start-check-run.ts";
 import type { Enqueue } from "../queue/job-store.ts";
 
 /** "Re-run" on our check in the Checks UI re-runs the triage for that PR. */

@@ -7,7 +7,6 @@ import { httpStatus } from "../errors/http-status.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
 import { paceWrites } from "../github/pace-writes.ts";
-import { completeCheckRun } from "../github/publish-check-run.ts";
 import { reactToCommand } from "../github/react-to-command.ts";
 import type { WriteGate } from "../github/write-gate.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
@@ -17,6 +16,7 @@ import type { JobEnding, JobRunner } from "../queue/job-runner.ts";
 import type { JobStore, StoredJob } from "../queue/job-store.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
 import { authorizeTriageCommand } from "./authorize-triage-command.ts";
+import { CheckRunLifecycle } from "./check-run-lifecycle.ts";
 import { runTriageCommand } from "./run-triage-command.ts";
 import { runTriageJob } from "./run-triage-job.ts";
 
@@ -37,8 +37,13 @@ export interface TriageJobRunnerDeps {
   analytics?: { store: AnalyticsStore; rateLimit: RateLimitGauge };
 }
 
-/** A check summary is capped at 65,535 characters; a failure reason never needs that much. */
-const MAX_REASON_CHARS = 2_000;
+/** The check a stored job's earlier attempt opened, to close it (a no-op when there is none). */
+const earlierCheck = (octokit: Octokit, job: StoredJob): CheckRunLifecycle =>
+  new CheckRunLifecycle(
+    octokit,
+    { owner: job.owner, repo: job.repo },
+    { id: job.checkRunId, opened: async () => {} },
+  );
 
 /** Runs stored jobs through the triage pipeline, and closes their check runs when they end early. */
 export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
@@ -117,12 +122,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
     );
     // An earlier attempt opened a check, and this one stopped before reaching it (PR closed,
     // head moved on, triage disabled): close it, or it would stay "in progress" for good.
-    if (outcome !== "triaged" && job.checkRunId !== null && !opened) {
-      await completeCheckRun(octokit, { owner: job.owner, repo: job.repo }, job.checkRunId, "neutral", {
-        title: "Triage skipped",
-        summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,
-      });
-    }
+    if (outcome !== "triaged" && !opened) await earlierCheck(octokit, job).skip(outcome);
     // 👍 only once the summary holds the ignore: that is what makes it stick across pushes.
     if (ignore && outcome === "triaged" && job.requestedBy) {
       await reactToCommand(octokit, job, job.requestedBy.commentId, "+1");
@@ -144,23 +144,9 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
 
     async close(job, ending: JobEnding, log: Logger) {
       if (job.checkRunId === null) return;
-      const octokit = await client(job);
-      const repo = { owner: job.owner, repo: job.repo };
-      if (ending.kind === "superseded") {
-        await completeCheckRun(octokit, repo, job.checkRunId, "neutral", {
-          title: "Superseded by a newer push",
-          summary: "A newer commit is being triaged instead; nothing was posted for this one.",
-        });
-      } else {
-        await completeCheckRun(octokit, repo, job.checkRunId, "failure", {
-          title: "Triage failed: needs human review",
-          summary: [
-            `PR Triage could not finish after ${job.attempts} attempt${job.attempts === 1 ? "" : "s"}: ${ending.reason.slice(0, MAX_REASON_CHARS)}`,
-            "",
-            "Review this change by hand. To try again, push a commit, comment `/triage`, or use **Re-run** on this check.",
-          ].join("\n"),
-        });
-      }
+      const check = earlierCheck(await client(job), job);
+      if (ending.kind === "superseded") await check.supersede();
+      else await check.fail(job.attempts, ending.reason);
       log.info({ checkRun: job.checkRunId, ending: ending.kind }, "check run closed");
     },
   };

@@ -2,7 +2,6 @@ import type { Logger } from "probot";
 import { ownersForPaths } from "../codeowners/owners-for-paths.ts";
 import type { AppIdentity } from "../github/app-identity.ts";
 import type { Octokit } from "../github/octokit.ts";
-import { completeCheckRun, startCheckRun } from "../github/publish-check-run.ts";
 import type { ModelPrice } from "../llm/estimate-cost.ts";
 import type { Schedule } from "../llm/review-with-llm.ts";
 import { renderAnnotations } from "../render/render-annotations.ts";
@@ -12,6 +11,7 @@ import type { PublishOutcome } from "../review/publish-outcome.ts";
 import type { TriageResult } from "../review/triage-result.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
 import type { LlmSettings } from "../settings/llm-settings.ts";
+import { CheckRunLifecycle, type KnownCheckRun } from "./check-run-lifecycle.ts";
 import { githubPullRequestSource } from "./github-pull-request-source.ts";
 import { publishTriage } from "./publish-triage.ts";
 import type { TriageJob } from "./triage-job.ts";
@@ -33,7 +33,7 @@ export interface JobDeps {
    * stack checks) and where to record a new one. The queue closes the check when an attempt
    * fails, since only it knows whether another attempt follows.
    */
-  checkRun: { id: number | null; opened: (id: number) => Promise<void> };
+  checkRun: KnownCheckRun;
   /** A `/triage ignore` being applied by this run; the summary state keeps it for later pushes. */
   newIgnores?: readonly IgnoreEntry[];
   /** Told of each triage once its check is complete (review-flow analytics). */
@@ -61,8 +61,8 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   await source.policies();
   await source.codeowners();
 
-  const checkRunId = deps.checkRun.id ?? (await startCheckRun(octokit, repo, pr.head.sha));
-  await deps.checkRun.opened(checkRunId);
+  const check = new CheckRunLifecycle(octokit, repo, deps.checkRun);
+  await check.open(pr.head.sha);
 
   // 3–7. The one triage core (shared with the CLI): the diff, the analyzers, the LLM on what
   // changed since the last triaged head, anchoring and scoring, remembering earlier pushes.
@@ -80,10 +80,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
   // 8. Publish, checking first that a newer push has not made this result stale.
   const { data: latest } = await octokit.rest.pulls.get({ ...repo, pull_number: job.pullNumber });
   if (latest.head.sha !== pr.head.sha) {
-    await completeCheckRun(octokit, repo, checkRunId, "neutral", {
-      title: "Superseded by a newer push",
-      summary: `A newer commit (${latest.head.sha.slice(0, 7)}) is being triaged instead.`,
-    });
+    await check.supersede(latest.head.sha);
     return "skipped-stale";
   }
   const { outcome, summary } = await publishTriage(
@@ -110,10 +107,7 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOu
     config,
     log,
   );
-  await completeCheckRun(
-    octokit,
-    repo,
-    checkRunId,
+  await check.complete(
     config.checks.conclusion[result.risk.level],
     renderCheckOutput(result, summary),
     renderAnnotations(result.findings, deps.webHost),

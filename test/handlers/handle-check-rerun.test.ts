@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHECK_NAME } from "../../src/github/publish-check-run.ts";
+import { CHECK_NAME } from "../../src/github/start-check-run.ts";
 import { handleCheckRerun } from "../../src/handlers/handle-check-rerun.ts";
 import { examplePayload } from "../helpers/webhook-examples.ts";
 import { receiveWith } from "./receive-with.ts";

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { completeCheckRun } from "../../src/github/publish-check-run.ts";
+import { completeCheckRun } from "../../src/github/complete-check-run.ts";
 import type { CheckAnnotation } from "../../src/render/render-annotations.ts";
 import { testOctokit } from "../helpers/test-octokit.ts";
 
