@@ -3,7 +3,7 @@ import { defaultConfig } from "../src/config/config-schema.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseFilePatch } from "../src/diff/parse-file-patch.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
-import { renderFileForModel } from "../src/diff/render-for-model.ts";
+import { renderFileForModel } from "../src/diff/render-file-for-model.ts";
 import { planReviewScope, type ReviewScope } from "../src/incremental/plan-review-scope.ts";
 import { buildReviewMessages } from "../src/llm/build-review-messages.ts";
 import { diffTokenBudget } from "../src/llm/diff-token-budget.ts";

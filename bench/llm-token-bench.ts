@@ -3,7 +3,7 @@ import { countTokens } from "gpt-tokenizer";
 import { defaultConfig } from "../src/config/config-schema.ts";
 import { filterFiles } from "../src/diff/filter-files.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
-import { renderFileForModel } from "../src/diff/render-for-model.ts";
+import { renderFileForModel } from "../src/diff/render-file-for-model.ts";
 import { buildReviewMessages } from "../src/llm/build-review-messages.ts";
 import { diffTokenBudget } from "../src/llm/diff-token-budget.ts";
 import { prepareTriage } from "../src/triage/prepare-triage.ts";

@@ -2,17 +2,17 @@ import { existsSync } from "node:fs";
 import { type Logger, run } from "probot";
 import { PgAnalyticsStore } from "./analytics/pg-analytics-store.ts";
 import { openSqliteAnalyticsStore } from "./analytics/sqlite-analytics-store.ts";
-import { createApp } from "./app.ts";
+import { createApp } from "./create-app.ts";
 import { errorMessage } from "./errors/error-message.ts";
+import { credentialProblems } from "./github/credential-problems.ts";
 import { JobOctokit } from "./github/job-octokit.ts";
 import { normalizePrivateKey } from "./github/normalize-private-key.ts";
-import { sharedLlmLimiter } from "./llm/shared-llm-resources.ts";
+import { sharedLlmLimiter } from "./llm/shared-llm-limiter.ts";
 import { openJobStore } from "./open-job-store.ts";
 import type { JobWorker } from "./queue/job-worker.ts";
 import { PgJobStore } from "./queue/pg-job-store.ts";
 import { shutDownGracefully } from "./queue/shut-down-gracefully.ts";
 import { readSettings, type Settings } from "./settings/read-settings.ts";
-import { credentialProblems } from "./startup-check.ts";
 import type { RecoverySchedule } from "./triage/recovery/recovery-schedule.ts";
 
 // Probot reads .env too, but our checks must see the same values before it starts.

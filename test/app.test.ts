@@ -5,7 +5,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.ts";
+import { createApp } from "../src/create-app.ts";
 import { JobOctokit } from "../src/github/job-octokit.ts";
 import type { JobWorker } from "../src/queue/job-worker.ts";
 import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { credentialProblems } from "../src/github/credential-problems.ts";
 import { normalizePrivateKey } from "../src/github/normalize-private-key.ts";
-import { credentialProblems, startupProblems } from "../src/startup-check.ts";
+import { startupProblems } from "../src/settings/startup-problems.ts";
 import { TEST_PRIVATE_KEY } from "./helpers/test-key.ts";
 
 describe("start-up checks", () => {

@@ -10,7 +10,7 @@ import {
 } from "./duration-stats.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import { type PrContext, prKey } from "./pr-context.ts";
-import { type RoutedReviewShare, routedReviewShare } from "./routed-review.ts";
+import { type RoutedReviewShare, routedReviewShare } from "./routed-review-share.ts";
 import { type RuleFeedback, type RulePrecision, rulePrecision } from "./rule-precision.ts";
 import type { TriageRecord } from "./triage-record.ts";
 import { weekStart } from "./week-start.ts";

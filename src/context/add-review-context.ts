@@ -5,12 +5,14 @@ import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { PackResult } from "../llm/pack-chunks.ts";
 import { redactText } from "../redaction/redact-text.ts";
 import { redactSecretShapes } from "../render/sanitize-markdown.ts";
+import { CONTEXT_HEADER } from "./context-line.ts";
 import { enclosingBlock } from "./enclosing-block.ts";
 import { findCallSites } from "./find-call-sites.ts";
 import type { HeadSource } from "./head-source.ts";
 import { isJsLike, jsOutline } from "./js-outline.ts";
 import type { LineRange } from "./line-range.ts";
-import { CONTEXT_HEADER, renderCallSites, renderEnclosingBlocks } from "./render-context.ts";
+import { renderCallSites } from "./render-call-sites.ts";
+import { renderEnclosingBlocks } from "./render-enclosing-blocks.ts";
 
 export interface ContextSettings {
   enabled: boolean;

@@ -1,7 +1,7 @@
 import { httpStatus } from "../errors/http-status.ts";
 import { Permanent } from "../queue/permanent.ts";
 import { RetryLater } from "../queue/retry-later.ts";
-import { rateLimitDelayMs } from "./rate-limit-delay.ts";
+import { rateLimitDelayMs } from "./rate-limit-delay-ms.ts";
 
 interface RequestErrorShape {
   message?: unknown;

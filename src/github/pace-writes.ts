@@ -1,5 +1,5 @@
 import type { Octokit } from "./octokit.ts";
-import { rateLimitDelayMs } from "./rate-limit-delay.ts";
+import { rateLimitDelayMs } from "./rate-limit-delay-ms.ts";
 import type { WriteGate } from "./write-gate.ts";
 
 const READ_METHODS = new Set(["GET", "HEAD"]);

@@ -1,6 +1,6 @@
 import { countTokens } from "gpt-tokenizer";
 import type { DiffFile } from "../diff/diff-model.ts";
-import { renderFileForModel } from "../diff/render-for-model.ts";
+import { renderFileForModel } from "../diff/render-file-for-model.ts";
 
 /** A file ready for the model, with the priority that decides what is sent first. */
 export interface PackableFile {

@@ -1,17 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { errorMessage } from "./errors/error-message.ts";
-import { normalizePrivateKey } from "./github/normalize-private-key.ts";
-import { readSettings } from "./settings/read-settings.ts";
-
-/**
- * Refuses configurations that would run insecurely or fail every job (a forgeable webhook secret,
- * a malformed endpoint, a bad number): every problem readSettings finds in the server's variables.
- */
-export function startupProblems(env: NodeJS.ProcessEnv): string[] {
-  const read = readSettings(env);
-  return read.ok ? [] : read.problems;
-}
+import { errorMessage } from "../errors/error-message.ts";
+import { normalizePrivateKey } from "./normalize-private-key.ts";
 
 const SETUP_HINT =
   "Register the app first: run `npm start` locally without NODE_ENV=production and use Probot's setup page (it writes APP_ID, PRIVATE_KEY and WEBHOOK_SECRET to .env), or set the variables from the app's settings page on GitHub.";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.ts";
-import { renderFileForModel } from "../../src/diff/render-for-model.ts";
+import { renderFileForModel } from "../../src/diff/render-file-for-model.ts";
 
 function fileFrom(diff: string): DiffFile {
   const [file] = parseUnifiedDiff(diff);

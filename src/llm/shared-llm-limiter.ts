@@ -1,10 +1,7 @@
 import { DEFAULT_CONCURRENCY, type LlmSettings } from "../settings/llm-settings.ts";
-import type { LlmAnswerCache } from "./llm-answer-cache.ts";
 import { LlmLimiter } from "./llm-limiter.ts";
-import { SqliteLlmAnswerCache } from "./sqlite-llm-answer-cache.ts";
 
 const limiters = new Map<number, LlmLimiter>();
-const caches = new Map<string, SqliteLlmAnswerCache>();
 
 /**
  * The process's limiter for OPENAI_CONCURRENCY: the app's jobs and the CLI's chunks wait in the
@@ -19,16 +16,4 @@ export function sharedLlmLimiter(settings: Pick<LlmSettings, "concurrency">): Ll
     limiters.set(global, limiter);
   }
   return limiter;
-}
-
-/** The answer cache in DATA_DIR, opened once per directory; `null` when the settings turn it off. */
-export function sharedLlmCache(settings: Pick<LlmSettings, "cache">): LlmAnswerCache | null {
-  const { cache } = settings;
-  if (!cache) return null;
-  let open = caches.get(cache.dir);
-  if (!open) {
-    open = new SqliteLlmAnswerCache(cache);
-    caches.set(cache.dir, open);
-  }
-  return open;
 }
