@@ -123,6 +123,11 @@ export function feedbackValues(f: CommentFeedback): (string | number)[] {
   ];
 }
 
+/** An event's insert values, in the column order both stores' INSERT names. */
+export function eventValues(e: FlowEvent): (string | number | null)[] {
+  return [e.id, e.repo, e.pullNumber, e.kind, e.at, e.actor, e.actorIsBot ? 1 : 0, e.detail];
+}
+
 /** The rows a snapshot load reads, one list per query, in the store's order. */
 export interface SnapshotRows {
   pulls: Row[];

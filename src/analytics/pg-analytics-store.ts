@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import { withPgTransaction } from "../queue/with-pg-transaction.ts";
-import { feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
+import { eventValues, feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -79,16 +79,7 @@ export class PgAnalyticsStore implements AnalyticsStore {
       const inserted = await client.query(
         `INSERT INTO analytics_events (id, repo, pull_number, kind, at, actor, actor_is_bot, detail)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [
-          event.id,
-          event.repo,
-          event.pullNumber,
-          event.kind,
-          event.at,
-          event.actor,
-          event.actorIsBot ? 1 : 0,
-          event.detail,
-        ],
+        eventValues(event),
       );
       return (inserted.rowCount ?? 0) > 0;
     });

@@ -1,7 +1,7 @@
-import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
-import { withSqliteTransaction } from "../sqlite/with-sqlite-transaction.ts";
-import { feedbackValues, type Row, toSnapshot, triageValues } from "./analytics-rows.ts";
+import { SqliteStatements } from "../sqlite/sqlite-statements.ts";
+import { eventValues, feedbackValues, toSnapshot, triageValues } from "./analytics-rows.ts";
 import type { AnalyticsSnapshot, AnalyticsStore, ThreadResolution } from "./analytics-store.ts";
 import type { FlowEvent, FlowPull } from "./flow-event.ts";
 import type { CommentFeedback, TriageRecord } from "./triage-record.ts";
@@ -73,18 +73,19 @@ export function openSqliteAnalyticsStore(dataDir: string): SqliteAnalyticsStore 
 
 export class SqliteAnalyticsStore implements AnalyticsStore {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #sql: SqliteStatements;
   #lastEventAt = 0;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#sql = new SqliteStatements(db);
   }
 
   async recordEvent(pull: FlowPull, event: FlowEvent): Promise<boolean> {
     // One transaction, so the webhook path pays for one commit, not two.
     this.#lastEventAt = Date.now();
-    return withSqliteTransaction(this.#db, () => {
-      this.#run(
+    return this.#sql.transaction(() => {
+      this.#sql.run(
         `INSERT INTO pulls (repo, pull_number, author, title) VALUES (?, ?, ?, ?)
          ON CONFLICT (repo, pull_number) DO UPDATE SET author = excluded.author, title = excluded.title`,
         pull.repo,
@@ -92,31 +93,24 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         pull.author,
         pull.title,
       );
-      const inserted = this.#run(
+      const inserted = this.#sql.run(
         `INSERT INTO events (id, repo, pull_number, kind, at, actor, actor_is_bot, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        event.id,
-        event.repo,
-        event.pullNumber,
-        event.kind,
-        event.at,
-        event.actor,
-        event.actorIsBot ? 1 : 0,
-        event.detail,
+        ...eventValues(event),
       );
       return inserted > 0;
     });
   }
 
   async recordTriage(t: TriageRecord): Promise<void> {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO triages (delivery_id, head_sha, repo, pull_number, level, score, author_kind, routed,
          input_tokens, cached_tokens, output_tokens, cost_usd, event_at, completed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ...triageValues(t),
     );
     for (const posted of t.posted) {
-      this.#run(
+      this.#sql.run(
         `INSERT INTO posted_findings (repo, pull_number, fingerprint, rule_id, posted_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
         t.repo,
@@ -127,7 +121,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       );
     }
     for (const ignored of t.ignored ?? []) {
-      this.#run(
+      this.#sql.run(
         `INSERT INTO ignored_findings (repo, pull_number, fingerprint, rule_id, at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT DO NOTHING`,
         t.repo,
@@ -141,7 +135,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async recordFeedback(feedback: readonly CommentFeedback[]): Promise<void> {
     for (const f of feedback) {
-      this.#run(
+      this.#sql.run(
         `INSERT INTO comment_feedback (comment_id, repo, pull_number, fingerprint, thumbs_up, thumbs_down, addressed, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (comment_id) DO UPDATE SET thumbs_up = excluded.thumbs_up, thumbs_down = excluded.thumbs_down,
@@ -153,7 +147,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async recordThreadResolution(r: ThreadResolution): Promise<void> {
     for (const c of r.comments) {
-      this.#run(
+      this.#sql.run(
         `INSERT INTO comment_feedback (comment_id, repo, pull_number, fingerprint, resolved, at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (comment_id) DO UPDATE SET resolved = excluded.resolved, at = excluded.at`,
         c.commentId,
@@ -170,27 +164,27 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     // Whole timelines of the PRs active since then: a PR merged today may have opened long before.
     const active = `SELECT DISTINCT repo, pull_number FROM events WHERE at >= ?
                     UNION SELECT repo, pull_number FROM triages WHERE completed_at >= ?`;
-    const pulls = this.#all(
+    const pulls = this.#sql.all(
       `SELECT p.* FROM pulls p JOIN (${active}) a USING (repo, pull_number) ORDER BY repo, pull_number`,
       since,
       since,
     );
-    const events = this.#all(
+    const events = this.#sql.all(
       `SELECT e.* FROM events e JOIN (${active}) a USING (repo, pull_number) ORDER BY at, id`,
       since,
       since,
     );
-    const triages = this.#all(
+    const triages = this.#sql.all(
       `SELECT t.* FROM triages t JOIN (${active}) a USING (repo, pull_number) ORDER BY completed_at`,
       since,
       since,
     );
-    const feedback = this.#all(
+    const feedback = this.#sql.all(
       `SELECT f.*, COALESCE(p.rule_id, 'unknown') AS rule_id FROM comment_feedback f
        LEFT JOIN posted_findings p USING (repo, pull_number, fingerprint) WHERE f.at >= ? ORDER BY comment_id`,
       since,
     );
-    const ignored = this.#all(
+    const ignored = this.#sql.all(
       "SELECT repo, rule_id, at FROM ignored_findings WHERE at >= ? ORDER BY at, rule_id",
       since,
     );
@@ -202,15 +196,14 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async prune(before: number): Promise<number> {
-    return withSqliteTransaction(
-      this.#db,
+    return this.#sql.transaction(
       () =>
-        this.#run("DELETE FROM events WHERE at < ?", before) +
-        this.#run("DELETE FROM triages WHERE completed_at < ?", before) +
-        this.#run("DELETE FROM comment_feedback WHERE at < ?", before) +
-        this.#run("DELETE FROM posted_findings WHERE posted_at < ?", before) +
-        this.#run("DELETE FROM ignored_findings WHERE at < ?", before) +
-        this.#run(
+        this.#sql.run("DELETE FROM events WHERE at < ?", before) +
+        this.#sql.run("DELETE FROM triages WHERE completed_at < ?", before) +
+        this.#sql.run("DELETE FROM comment_feedback WHERE at < ?", before) +
+        this.#sql.run("DELETE FROM posted_findings WHERE posted_at < ?", before) +
+        this.#sql.run("DELETE FROM ignored_findings WHERE at < ?", before) +
+        this.#sql.run(
           `DELETE FROM pulls WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.repo = pulls.repo AND e.pull_number = pulls.pull_number)
              AND NOT EXISTS (SELECT 1 FROM triages t WHERE t.repo = pulls.repo AND t.pull_number = pulls.pull_number)`,
         ),
@@ -219,23 +212,5 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   close(): void {
     this.#db.close();
-  }
-
-  #run(sql: string, ...params: SQLInputValue[]): number {
-    return Number(this.#prepare(sql).run(...params).changes);
-  }
-
-  #all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.#prepare(sql).all(...params) as Row[];
-  }
-
-  /** The webhook path records on every delivery: statements are compiled once. */
-  #prepare(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
   }
 }

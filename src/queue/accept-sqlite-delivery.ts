@@ -1,8 +1,8 @@
+import type { SqliteStatements } from "../sqlite/sqlite-statements.ts";
 import { type AcceptancePlan, decideAcceptance, decideRedelivery } from "./decide-acceptance.ts";
 import { jobKey } from "./job-key.ts";
 import { JOB_INSERT_COLUMNS, jobInsertValues, toPrJobView } from "./job-rows.ts";
 import type { AcceptedJob, AcceptResult, Delivery, JobRequest, JobState } from "./job-store.ts";
-import type { SqliteStatements } from "./sqlite-statements.ts";
 
 /**
  * The SQLite store's `accept`, inside the caller's write transaction (which holds the whole

@@ -1,5 +1,5 @@
 import type { AcceptancePlan, PrJobView } from "./decide-acceptance.ts";
-import type { JobRequest, JobState, StoredJob } from "./job-store.ts";
+import type { JobRequest, JobState, QueueStats, StoredJob } from "./job-store.ts";
 
 /**
  * A `jobs` row as either store's driver returns it: SQLite gives integers and 0/1, PostgreSQL
@@ -74,4 +74,14 @@ export function jobInsertValues(
     now,
     now,
   ];
+}
+
+/** The queue's counts from one aggregate row (drivers return counts as strings or bigints). */
+export function toQueueStats(row: Record<string, unknown> | undefined): QueueStats {
+  return {
+    queued: Number(row?.queued ?? 0),
+    running: Number(row?.running ?? 0),
+    retrying: Number(row?.retrying ?? 0),
+    failed: Number(row?.failed ?? 0),
+  };
 }

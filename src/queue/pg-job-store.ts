@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DatabaseError, Pool } from "pg";
 import { errorMessage } from "../errors/error-message.ts";
 import { acceptPgDelivery } from "./accept-pg-delivery.ts";
-import { type JobRow, toStoredJob } from "./job-rows.ts";
+import { type JobRow, toQueueStats, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptResult,
   Delivery,
@@ -174,12 +174,7 @@ export class PgJobStore implements JobStore {
               count(*) FILTER (WHERE state = 'failed') AS failed
        FROM jobs WHERE state IN ('queued', 'running', 'failed')`,
     );
-    return {
-      queued: Number(row?.queued ?? 0),
-      running: Number(row?.running ?? 0),
-      retrying: Number(row?.retrying ?? 0),
-      failed: Number(row?.failed ?? 0),
-    };
+    return toQueueStats(row);
   }
 
   async prune(before: number): Promise<number> {

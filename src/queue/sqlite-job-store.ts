@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { DatabaseSync } from "node:sqlite";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
+import { SqliteStatements } from "../sqlite/sqlite-statements.ts";
 import { acceptSqliteDelivery } from "./accept-sqlite-delivery.ts";
-import { toStoredJob } from "./job-rows.ts";
+import { toQueueStats, toStoredJob } from "./job-rows.ts";
 import type {
   AcceptResult,
   Delivery,
@@ -15,7 +16,6 @@ import type {
 } from "./job-store.ts";
 import { migrateSqlite } from "./migrate-sqlite.ts";
 import { SqliteRecoveryLedger } from "./sqlite-recovery-ledger.ts";
-import { SqliteStatements } from "./sqlite-statements.ts";
 import { WalSync } from "./wal-sync.ts";
 
 const DEFAULT_LEASE_MS = 15_000;
@@ -191,12 +191,7 @@ export class SqliteJobStore implements JobStore {
          COALESCE(SUM(state = 'failed'), 0) AS failed
        FROM jobs WHERE state IN ('queued', 'running', 'failed')`,
     );
-    return {
-      queued: Number(row?.queued ?? 0),
-      running: Number(row?.running ?? 0),
-      retrying: Number(row?.retrying ?? 0),
-      failed: Number(row?.failed ?? 0),
-    };
+    return toQueueStats(row);
   }
 
   async prune(before: number): Promise<number> {

@@ -9,7 +9,13 @@ const DATA_TABLES = new Set(["analyzers/vendor-token-formats.ts", "analyzers/pop
  * Files whose name is the concept their exports share rather than one export: a model's types,
  * a table's row mappers, a family of markers. Everything else is named after its export.
  */
-const CONCEPT_MODULES = new Set<string>([]);
+const CONCEPT_MODULES = new Set([
+  "analytics/analytics-rows.ts", // the analytics tables' row mappers, shared by both stores
+  "queue/job-rows.ts", // the jobs table's row mappers, shared by both stores
+  "diff/diff-model.ts", // the diff model's types
+  "render/markers.ts", // the hidden markers, written and read in one place
+  "settings/env-vars.ts", // the environment variable kinds the schema is built from
+]);
 
 const ENTRY_POINTS = new Set(["main.ts", "cli/main.ts"]);
 

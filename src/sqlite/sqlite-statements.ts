@@ -1,8 +1,12 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import { withSqliteTransaction } from "./with-sqlite-transaction.ts";
 
 export type SqliteRow = Record<string, SQLInputValue>;
 
-/** A SQLite database's statements, each prepared once, and its write transactions. */
+/**
+ * A SQLite database's statements, each prepared once (the webhook path records on every
+ * delivery), and its write transactions.
+ */
 export class SqliteStatements {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
@@ -12,16 +16,7 @@ export class SqliteStatements {
   }
 
   transaction<T>(work: () => T): T {
-    // IMMEDIATE takes the write lock up front, so two writers never interleave read-then-write.
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      this.#db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
+    return withSqliteTransaction(this.#db, work);
   }
 
   /** Runs a write; returns how many rows it changed. */
