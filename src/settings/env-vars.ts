@@ -29,3 +29,13 @@ export function wholeNumberVar(name: string, fallback: number, min: number) {
     })
     .meta({ envDefault: String(fallback) });
 }
+
+/** Several whole-number variables at once, each named by its key: `{ NAME: [fallback, min] }`. */
+export function wholeNumberVars<K extends string>(spec: Record<K, readonly [fallback: number, min: number]>) {
+  return Object.fromEntries(
+    Object.entries<readonly [number, number]>(spec).map(([name, [fallback, min]]) => [
+      name,
+      wholeNumberVar(name, fallback, min),
+    ]),
+  ) as Record<K, ReturnType<typeof wholeNumberVar>>;
+}

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { rawVar, textVar, wholeNumberVar } from "./env-vars.ts";
+import { rawVar, textVar, wholeNumberVar, wholeNumberVars } from "./env-vars.ts";
 import { parseEnv } from "./parse-env.ts";
 
 /** Where and how long LLM answers are kept (see SqliteLlmAnswerCache). */
@@ -50,8 +50,10 @@ export const llmEnvSchema = z.object({
   }),
   OPENAI_MODEL: textVar,
   OPENAI_API_VERSION: textVar,
-  OPENAI_TIMEOUT_MS: wholeNumberVar("OPENAI_TIMEOUT_MS", 120_000, 0),
-  OPENAI_MAX_RETRIES: wholeNumberVar("OPENAI_MAX_RETRIES", 2, 0),
+  ...wholeNumberVars({
+    OPENAI_TIMEOUT_MS: [120_000, 0],
+    OPENAI_MAX_RETRIES: [2, 0],
+  }),
   OPENAI_DEADLINE_MS: wholeNumberVar("OPENAI_DEADLINE_MS", DEFAULT_DEADLINE_MS, 1),
   OPENAI_CONCURRENCY: wholeNumberVar("OPENAI_CONCURRENCY", DEFAULT_CONCURRENCY, 1),
   LLM_CACHE_MAX_ENTRIES: wholeNumberVar("LLM_CACHE_MAX_ENTRIES", DEFAULT_CACHE_ENTRIES, 0),

@@ -1,18 +1,20 @@
 import { z } from "zod";
-import { textVar, wholeNumberVar } from "./env-vars.ts";
+import { textVar, wholeNumberVars } from "./env-vars.ts";
 import { parseEnv } from "./parse-env.ts";
 import type { QueueSettings } from "./queue-settings.ts";
 
 /** `DATA_DIR`, `QUEUE_*`, `GITHUB_WRITES_PER_*` and `SHUTDOWN_TIMEOUT_MS`. */
 export const queueEnvSchema = z.object({
   DATA_DIR: textVar,
-  QUEUE_CONCURRENCY: wholeNumberVar("QUEUE_CONCURRENCY", 2, 1),
-  QUEUE_MAX_ATTEMPTS: wholeNumberVar("QUEUE_MAX_ATTEMPTS", 5, 1),
-  QUEUE_RETRY_BASE_MS: wholeNumberVar("QUEUE_RETRY_BASE_MS", 30_000, 0),
-  QUEUE_RETRY_MAX_MS: wholeNumberVar("QUEUE_RETRY_MAX_MS", 600_000, 0),
-  GITHUB_WRITES_PER_MINUTE: wholeNumberVar("GITHUB_WRITES_PER_MINUTE", 80, 1),
-  GITHUB_WRITES_PER_HOUR: wholeNumberVar("GITHUB_WRITES_PER_HOUR", 500, 1),
-  SHUTDOWN_TIMEOUT_MS: wholeNumberVar("SHUTDOWN_TIMEOUT_MS", 25_000, 0),
+  ...wholeNumberVars({
+    QUEUE_CONCURRENCY: [2, 1],
+    QUEUE_MAX_ATTEMPTS: [5, 1],
+    QUEUE_RETRY_BASE_MS: [30_000, 0],
+    QUEUE_RETRY_MAX_MS: [600_000, 0],
+    GITHUB_WRITES_PER_MINUTE: [80, 1],
+    GITHUB_WRITES_PER_HOUR: [500, 1],
+    SHUTDOWN_TIMEOUT_MS: [25_000, 0],
+  }),
 });
 
 /** Reads the queue's variables; throws a SettingsError on a bad value, saying how to fix it. */

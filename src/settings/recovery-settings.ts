@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumberVar } from "./env-vars.ts";
+import { wholeNumberVars } from "./env-vars.ts";
 import { parseEnv } from "./parse-env.ts";
 
 /** Bounds of the missed-delivery recovery and the open-PR reconciliation. */
@@ -17,11 +17,13 @@ export interface RecoverySettings {
 }
 
 export const recoveryEnvSchema = z.object({
-  RECOVERY_INTERVAL_MS: wholeNumberVar("RECOVERY_INTERVAL_MS", 300_000, 0),
-  RECOVERY_WINDOW_MINUTES: wholeNumberVar("RECOVERY_WINDOW_MINUTES", 360, 1),
-  RECOVERY_MAX_DELIVERIES: wholeNumberVar("RECOVERY_MAX_DELIVERIES", 500, 1),
-  RECOVERY_MAX_REDELIVERIES: wholeNumberVar("RECOVERY_MAX_REDELIVERIES", 50, 1),
-  RECOVERY_MAX_PULLS: wholeNumberVar("RECOVERY_MAX_PULLS", 100, 1),
+  ...wholeNumberVars({
+    RECOVERY_INTERVAL_MS: [300_000, 0],
+    RECOVERY_WINDOW_MINUTES: [360, 1],
+    RECOVERY_MAX_DELIVERIES: [500, 1],
+    RECOVERY_MAX_REDELIVERIES: [50, 1],
+    RECOVERY_MAX_PULLS: [100, 1],
+  }),
 });
 
 /** Reads the `RECOVERY_*` variables; throws a SettingsError on a bad value, saying how to fix it. */
