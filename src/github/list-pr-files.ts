@@ -13,8 +13,6 @@ const FULL_DIFF_MAX_LINES = 20_000;
 
 export interface CollectedFiles {
   files: DiffFile[];
-  /** True when the PR has more files than GitHub will list, so coverage must say so. */
-  truncated: boolean;
   /** How many changed files GitHub did not list at all (past its 3,000-file cap). */
   unlisted: number;
 }
@@ -46,7 +44,6 @@ export async function listPrFiles(
   const unlisted = Math.max(0, changedFiles - files.length);
   return {
     files: await withFullDiffPatches(octokit, repo, pullNumber, files),
-    truncated: unlisted > 0,
     unlisted,
   };
 }
