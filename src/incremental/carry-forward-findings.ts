@@ -1,5 +1,6 @@
 import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
+import { llmFinding } from "../findings/llm-finding.ts";
 import { lineContent } from "../review/line-content.ts";
 import type { CarriedFinding } from "./ai-review-state.ts";
 import { codeHash } from "./code-hash.ts";
@@ -100,19 +101,6 @@ function toFinding(
   line: number | null,
   startLine: number | null,
 ): Finding {
-  return {
-    ruleId: `llm/${carried.category}`,
-    source: "llm",
-    severity: carried.severity,
-    category: carried.category,
-    title: carried.title,
-    message: carried.message,
-    path,
-    line,
-    startLine,
-    side: carried.side,
-    confidence: carried.confidence,
-    riskFloor: 0,
-    policy: carried.policy,
-  };
+  const { code: _lineHash, ...said } = carried;
+  return llmFinding({ ...said, path, line, startLine });
 }

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import type { Finding } from "../findings/finding.ts";
+import { llmFinding } from "../findings/llm-finding.ts";
 import { DEFAULT_DEADLINE_MS, type LlmSettings } from "../settings/llm-settings.ts";
 import { askChunk, type ChunkAnswer, type ChunkContext } from "./ask-chunk.ts";
 import { buildReviewMessages, type ReviewPromptInput } from "./build-review-messages.ts";
@@ -169,9 +170,7 @@ function seconds(ms: number): string {
 }
 
 function toFinding(item: ReviewOutput["findings"][number]): Finding {
-  return {
-    ruleId: `llm/${item.category}`,
-    source: "llm",
+  return llmFinding({
     severity: item.severity,
     category: item.category,
     title: item.title,
@@ -181,8 +180,7 @@ function toFinding(item: ReviewOutput["findings"][number]): Finding {
     startLine: item.start_line,
     side: item.side,
     confidence: item.confidence,
-    riskFloor: 0,
     policy: item.policy,
     ...(item.replacement !== null && item.side === "RIGHT" ? { replacement: item.replacement } : {}),
-  };
+  });
 }

@@ -168,15 +168,13 @@ function redactFinding(finding: Finding, secrets: readonly string[]): Finding {
   };
 }
 
+/** Why the LLM did not see a file, by how the LLM step ended. */
+const LLM_REASONS: Partial<Record<LlmOutcome["mode"], string>> = {
+  "no-key": "analyzers-only mode: no OPENAI_API_KEY",
+  "disabled-by-config": "LLM disabled by config",
+  unavailable: "AI review unavailable",
+};
+
 function llmReason(llm: LlmOutcome): string {
-  switch (llm.mode) {
-    case "no-key":
-      return "analyzers-only mode: no OPENAI_API_KEY";
-    case "disabled-by-config":
-      return "LLM disabled by config";
-    case "unavailable":
-      return "AI review unavailable";
-    default:
-      return "not sent to the LLM";
-  }
+  return LLM_REASONS[llm.mode] ?? "not sent to the LLM";
 }
