@@ -4,6 +4,7 @@ import { ignoreConfigSchema } from "./ignore-config-schema.ts";
 import { llmConfigSchema } from "./llm-config-schema.ts";
 import { routingConfigSchema } from "./routing-config-schema.ts";
 import { safeGlob } from "./safe-glob.ts";
+import { wholeNumberSetting } from "./whole-number-setting.ts";
 
 const severity = z.enum(SEVERITIES);
 const globs = z.array(safeGlob);
@@ -13,18 +14,12 @@ const conclusionFor = (level: string, fallback: z.output<typeof conclusion>) =>
   conclusion.default(fallback).describe(`Check-run conclusion for a ${level}-risk PR.`);
 
 const threshold = (level: string, fallback: number) =>
-  z.number().int().min(1).max(100).default(fallback).describe(`Lowest risk score (1–100) rated ${level}.`);
+  wholeNumberSetting(1, 100, fallback, `Lowest risk score (1–100) rated ${level}.`);
 
 const sensitivePath = z
   .object({
     pattern: safeGlob.describe("A glob (picomatch, dotfiles included) matched against changed file paths."),
-    weight: z
-      .number()
-      .int()
-      .min(0)
-      .max(100)
-      .default(40)
-      .describe("Risk-score floor (0–100) when a changed file matches."),
+    weight: wholeNumberSetting(0, 100, 40, "Risk-score floor (0–100) when a changed file matches."),
     reason: z.string().min(1).describe("Why this path is sensitive; shown to reviewers."),
   })
   .strict();
@@ -68,13 +63,12 @@ export const configSchema = z
         severityThreshold: severity
           .default("medium")
           .describe("Lowest severity posted as an inline comment. Lower ones are listed in the summary."),
-        maxInlineComments: z
-          .number()
-          .int()
-          .min(0)
-          .max(50)
-          .default(8)
-          .describe("Most inline comments per review (0–50); the rest go to the summary."),
+        maxInlineComments: wholeNumberSetting(
+          0,
+          50,
+          8,
+          "Most inline comments per review (0–50); the rest go to the summary.",
+        ),
       })
       .strict()
       .prefault({})
@@ -97,15 +91,12 @@ export const configSchema = z
           .array(sensitivePath)
           .default([])
           .describe("Paths whose change raises the risk floor, with the reason shown to reviewers."),
-        provenanceFloor: z
-          .number()
-          .int()
-          .min(0)
-          .max(100)
-          .default(20)
-          .describe(
-            "Risk floor for PRs authored by AI agents (an agent login, an agent co-author trailer or an agent branch prefix). Raise it to route every agent PR to a human.",
-          ),
+        provenanceFloor: wholeNumberSetting(
+          0,
+          100,
+          20,
+          "Risk floor for PRs authored by AI agents (an agent login, an agent co-author trailer or an agent branch prefix). Raise it to route every agent PR to a human.",
+        ),
       })
       .strict()
       .prefault({})
@@ -141,15 +132,12 @@ export const configSchema = z
           .describe(
             "Globs of policy files (markdown with optional front matter), read from the base branch.",
           ),
-        maxTokens: z
-          .number()
-          .int()
-          .min(0)
-          .max(100_000)
-          .default(4_000)
-          .describe(
-            "Token budget for the policies sent with each LLM request. Policies that do not fit are listed in the summary as not applied.",
-          ),
+        maxTokens: wholeNumberSetting(
+          0,
+          100_000,
+          4_000,
+          "Token budget for the policies sent with each LLM request. Policies that do not fit are listed in the summary as not applied.",
+        ),
       })
       .strict()
       .prefault({})
