@@ -1,5 +1,6 @@
 import type { HeadSource } from "../context/head-source.ts";
 import { rankCallSiteCandidates } from "../context/rank-call-site-candidates.ts";
+import { getRawFile } from "./get-raw-file.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /** Larger files are generated or data; as context they would only crowd out the diff. */
@@ -19,14 +20,7 @@ export function githubHeadSource(
 ): HeadSource {
   const read = async (path: string): Promise<string | null> => {
     try {
-      const { data } = await octokit.rest.repos.getContent({
-        ...repo,
-        path,
-        ref: headSha,
-        mediaType: { format: "raw" },
-      });
-      // The raw media type answers the file's bytes as text; the SDK's type does not know that.
-      const text: unknown = data;
+      const text = await getRawFile(octokit, repo, path, headSha);
       return typeof text === "string" && text.length <= MAX_FILE_CHARS && !text.includes("\u0000")
         ? text
         : null;

@@ -8,6 +8,7 @@ import { isDependencyFile } from "../analyzers/manifests/is-dependency-file.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import { errorMessage } from "../errors/error-message.ts";
 import { httpStatus } from "../errors/http-status.ts";
+import { getRawFile } from "./get-raw-file.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 export interface LoadedManifests {
@@ -69,7 +70,7 @@ async function read(
 ): Promise<string | null> {
   let data: unknown;
   try {
-    ({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref, mediaType: { format: "raw" } }));
+    data = await getRawFile(octokit, repo, path, ref);
   } catch (error) {
     if (httpStatus(error) === 404) return null;
     throw new Error(`GitHub could not serve it at ${ref.slice(0, 7)} (${describe(error)})`);

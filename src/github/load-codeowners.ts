@@ -1,6 +1,7 @@
 import type { ParsedCodeowners } from "../codeowners/parse-codeowners.ts";
 import { readCodeowners } from "../codeowners/read-codeowners.ts";
 import { httpStatus } from "../errors/http-status.ts";
+import { getRawFile } from "./get-raw-file.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**
@@ -14,12 +15,7 @@ export function loadCodeowners(
 ): Promise<ParsedCodeowners | null> {
   return readCodeowners(async (path) => {
     try {
-      const { data } = await octokit.rest.repos.getContent({
-        ...repo,
-        path,
-        ref: baseRef,
-        mediaType: { format: "raw" },
-      });
+      const data = await getRawFile(octokit, repo, path, baseRef);
       return typeof data === "string" ? data : null;
     } catch (error) {
       if (httpStatus(error) === 404) return null;

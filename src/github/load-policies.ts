@@ -1,6 +1,7 @@
 import { httpStatus } from "../errors/http-status.ts";
 import type { PolicySource } from "../policies/policy.ts";
 import { type LoadedPolicies, readPolicies } from "../policies/read-policies.ts";
+import { getRawFile } from "./get-raw-file.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /**
@@ -42,12 +43,7 @@ function githubPolicySource(octokit: Octokit, repo: RepoRef, ref: string): Polic
       }
     },
     async read(path) {
-      const { data } = await octokit.rest.repos.getContent({
-        ...repo,
-        path,
-        ref,
-        mediaType: { format: "raw" },
-      });
+      const data = await getRawFile(octokit, repo, path, ref);
       if (typeof data !== "string") throw new Error("GitHub returned a folder or submodule, not a file");
       return data;
     },
