@@ -1,4 +1,4 @@
-import { baseName } from "./file-kinds.ts";
+import { baseName } from "../diff/file-kinds.ts";
 
 /**
  * Files that instruct AI coding agents. Agents obey them with the developer's privileges, so a

@@ -1,6 +1,6 @@
+import { type AddedLine, addedLines } from "../diff/added-lines.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
-import { type AddedLine, addedLines } from "./added-lines.ts";
 import { isAgentInstructionFile, isAgentSettingsFile } from "./agent-config-paths.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";

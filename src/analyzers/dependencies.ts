@@ -1,11 +1,11 @@
+import { addedLines, removedLines } from "../diff/added-lines.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
+import { baseName, isLockfile } from "../diff/file-kinds.ts";
+import { addedLinesBySection, type SectionedLine } from "../diff/json-sections.ts";
 import type { Finding } from "../findings/finding.ts";
-import { addedLines, removedLines } from "./added-lines.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { baseName, isLockfile } from "./file-kinds.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
-import { addedLinesBySection, type SectionedLine } from "./json-sections.ts";
 import {
   contentsSkippedFinding,
   floatingVersionFinding,

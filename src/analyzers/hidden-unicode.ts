@@ -1,9 +1,9 @@
+import { addedLines } from "../diff/added-lines.ts";
+import { isProseFile, isSourceFile, isStructuredConfig } from "../diff/file-kinds.ts";
 import type { Finding, Severity } from "../findings/finding.ts";
-import { addedLines } from "./added-lines.ts";
 import { isAgentConfigFile } from "./agent-config-paths.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { isProseFile, isSourceFile, isStructuredConfig } from "./file-kinds.ts";
 import { type HiddenUnicodeHit, type HiddenUnicodeKind, scanHiddenUnicode } from "./scan-hidden-unicode.ts";
 
 /** Beyond this many findings in one file the rest are counted, not listed: one is enough to act. */

@@ -1,10 +1,10 @@
+import { addedLines } from "../diff/added-lines.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
+import { baseName, isProseFile, isTestFile } from "../diff/file-kinds.ts";
 import type { Finding } from "../findings/finding.ts";
-import { addedLines } from "./added-lines.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
 import { codeSnippet } from "./code-snippet.ts";
-import { baseName, isProseFile, isTestFile } from "./file-kinds.ts";
 import { isProhibition } from "./is-prohibition.ts";
 
 const IAC_KINDS: readonly { kind: string; test: (path: string, file: DiffFile) => boolean }[] = [

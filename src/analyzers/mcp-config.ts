@@ -1,6 +1,6 @@
+import { addedLines } from "../diff/added-lines.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import { addedLines } from "./added-lines.ts";
 import { isMcpConfigFile } from "./agent-config-paths.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";

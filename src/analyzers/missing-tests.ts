@@ -1,7 +1,7 @@
+import { isSourceFile, isTestFile } from "../diff/file-kinds.ts";
 import { generatedReason } from "../diff/generated-reason.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { isSourceFile, isTestFile } from "./file-kinds.ts";
 
 /** Below this many added source lines a missing test is usually fine (typo, config, refactor). */
 const MIN_SOURCE_LINES = 50;

@@ -1,8 +1,8 @@
+import { addedLines, removedLines } from "../diff/added-lines.ts";
+import { baseName } from "../diff/file-kinds.ts";
 import type { Finding } from "../findings/finding.ts";
-import { addedLines, removedLines } from "./added-lines.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { baseName } from "./file-kinds.ts";
 
 const PACKAGE_MANAGER_CONFIG = new Set([
   ".npmrc",

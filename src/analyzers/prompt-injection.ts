@@ -1,9 +1,9 @@
 import type { DiffFile } from "../diff/diff-model.ts";
+import { isLockfile, isProseFile, isSourceFile, isTestFile } from "../diff/file-kinds.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
 import { codeSnippet } from "./code-snippet.ts";
-import { isLockfile, isProseFile, isSourceFile, isTestFile } from "./file-kinds.ts";
 import { findSteeringPhrase } from "./find-steering-phrase.ts";
 import { type CarrierState, hiddenTextSegments } from "./hidden-text-segments.ts";
 

@@ -1,7 +1,7 @@
+import { baseName, isTestFile } from "../diff/file-kinds.ts";
 import type { Finding } from "../findings/finding.ts";
 import type { Analyzer } from "./analyzer.ts";
 import { analyzerFinding } from "./analyzer-finding.ts";
-import { baseName, isTestFile } from "./file-kinds.ts";
 import { HEX_PRIVATE_KEY_RULE_ID } from "./hex-private-key-rule.ts";
 import { maskSecret } from "./mask-secret.ts";
 import { type SecretHit, scanSecrets } from "./scan-secrets.ts";

@@ -1,6 +1,6 @@
 import type { LockfilePackages } from "lockfile-lint-api";
 import { parse } from "yaml";
-import { baseName } from "../file-kinds.ts";
+import { baseName } from "../../diff/file-kinds.ts";
 import { lockfileLint } from "./lockfile-lint.ts";
 
 type Table = Record<string, unknown>;

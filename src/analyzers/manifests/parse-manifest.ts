@@ -1,4 +1,4 @@
-import { baseName } from "../file-kinds.ts";
+import { baseName } from "../../diff/file-kinds.ts";
 import type { ParsedManifest } from "./declared-dependency.ts";
 import { parseCargoToml } from "./parse-cargo-toml.ts";
 import { parseGitmodules } from "./parse-gitmodules.ts";

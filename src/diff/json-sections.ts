@@ -1,4 +1,4 @@
-import type { Hunk } from "../diff/diff-model.ts";
+import type { Hunk } from "./diff-model.ts";
 
 /** An added line of a JSON manifest, with the name of the object it sits in (if the diff shows it). */
 export interface SectionedLine {

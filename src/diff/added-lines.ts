@@ -1,4 +1,4 @@
-import type { DiffFile } from "../diff/diff-model.ts";
+import type { DiffFile } from "./diff-model.ts";
 
 /** A line the PR adds, with its number in the new file (the RIGHT side of the diff). */
 export interface AddedLine {
