@@ -1,20 +1,20 @@
 import { errorMessage } from "../errors/error-message.ts";
 import type { Finding } from "../findings/finding.ts";
-import { agentConfig } from "./agent-config.ts";
-import { agentProvenance } from "./agent-provenance.ts";
+import { agentConfig } from "./agent-config/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "./analyzer.ts";
-import { ciWorkflows } from "./ci-workflows.ts";
-import { dependencies } from "./dependencies.ts";
-import { hiddenUnicode } from "./hidden-unicode.ts";
-import { infraChanges } from "./infra-changes.ts";
-import { mcpConfig } from "./mcp-config.ts";
-import { missingTests } from "./missing-tests.ts";
-import { npmrc } from "./npmrc.ts";
-import { policyChange } from "./policy-change.ts";
-import { promptInjection } from "./prompt-injection.ts";
-import { secrets } from "./secrets.ts";
-import { sensitivePaths } from "./sensitive-paths.ts";
-import { sizeChurn } from "./size-churn.ts";
+import { ciWorkflows } from "./ci-workflows/ci-workflows.ts";
+import { dependencies } from "./dependencies/dependencies.ts";
+import { hiddenUnicode } from "./hidden-unicode/hidden-unicode.ts";
+import { infraChanges } from "./infra/infra-changes.ts";
+import { mcpConfig } from "./mcp-config/mcp-config.ts";
+import { npmrc } from "./npmrc/npmrc.ts";
+import { policyChange } from "./policy-change/policy-change.ts";
+import { agentProvenance } from "./pr-shape/agent-provenance.ts";
+import { missingTests } from "./pr-shape/missing-tests.ts";
+import { sensitivePaths } from "./pr-shape/sensitive-paths.ts";
+import { sizeChurn } from "./pr-shape/size-churn.ts";
+import { promptInjection } from "./prompt-injection/prompt-injection.ts";
+import { secrets } from "./secrets/secrets.ts";
 
 /** Every deterministic analyzer, in the order their findings are listed: most dangerous first. */
 export const ANALYZERS: readonly Analyzer[] = [
