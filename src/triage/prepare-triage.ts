@@ -1,5 +1,5 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
-import { runAnalyzers } from "../analyzers/registry.ts";
+import { runAnalyzers } from "../analyzers/run-analyzers.ts";
 import { secretValues } from "../analyzers/secrets/find-secret-values.ts";
 import { scanSecrets } from "../analyzers/secrets/scan-secrets.ts";
 import type { DiffFile } from "../diff/diff-model.ts";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ciWorkflows } from "../../../src/analyzers/ci-workflows/ci-workflows.ts";
 import { addedFile, analyzerInput, diffFiles } from "../diff-fixture.ts";
 
-const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
+const CORPUS = resolve(import.meta.dirname, "../../../../shared/corpus");
 const run = (path: string, yaml: string) => ciWorkflows.run(analyzerInput([addedFile(path, yaml)]));
 const rules = async (path: string, yaml: string) =>
   (await run(path, yaml))

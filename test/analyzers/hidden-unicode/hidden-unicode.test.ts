@@ -111,7 +111,7 @@ index 1111111..2222222 100644
   });
 });
 
-const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
+const CORPUS = resolve(import.meta.dirname, "../../../../shared/corpus");
 describe.skipIf(!existsSync(CORPUS))(
   "hiddenUnicode on the shared corpus (skipped: ../shared/corpus absent)",
   () => {

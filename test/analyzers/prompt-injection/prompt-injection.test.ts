@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { promptInjection } from "../../../src/analyzers/prompt-injection/prompt-injection.ts";
 import { addedFile, analyzerInput, diffFiles } from "../diff-fixture.ts";
 
-const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
+const CORPUS = resolve(import.meta.dirname, "../../../../shared/corpus");
 const BENIGN_RULES = `${CORPUS}/agent-config/benign-cursor-rules`;
 
 const scan = async (path: string, text: string) =>

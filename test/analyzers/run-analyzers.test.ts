@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Analyzer } from "../../src/analyzers/analyzer.ts";
-import { ANALYZERS, runAnalyzers } from "../../src/analyzers/registry.ts";
+import { ANALYZERS, runAnalyzers } from "../../src/analyzers/run-analyzers.ts";
 import { addedFile, analyzerInput, diffFiles } from "./diff-fixture.ts";
 
 describe("runAnalyzers", () => {
