@@ -28,7 +28,7 @@ export const CI_WORKFLOW_RULES = {
     severity: "critical",
     riskFloor: 85,
     title: "Untrusted PR text interpolated into a shell script",
-    why: "An untrusted `${{ github.event… }}` expression in `run:` pastes attacker-controlled text (titles, bodies, branch names) into the script before it runs, so a crafted title executes commands in CI.",
+    why: "An untrusted `github.event…` expression in `run:` pastes attacker-controlled text (titles, bodies, branch names) into the script before it runs, so a crafted title executes commands in CI.",
     fix: "Pass it through `env:` and quote the variable in the script.",
   },
   secretInRun: {
@@ -37,7 +37,7 @@ export const CI_WORKFLOW_RULES = {
     severity: "high",
     riskFloor: 60,
     title: "Secret interpolated directly into a run: script",
-    why: "`${{ secrets.… }}` in `run:` expands the secret into the script text, where it can leak through logs, process lists and error output, and where quoting mistakes become injection.",
+    why: "A `secrets.…` expression in `run:` expands the secret into the script text, where it can leak through logs, process lists and error output, and where quoting mistakes become injection.",
     fix: "Map it into the step's `env:` and read the variable instead.",
   },
   writeAll: {

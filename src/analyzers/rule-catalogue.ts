@@ -1,0 +1,13 @@
+import { AGENT_CONFIG_RULES } from "./agent-config/agent-config-rules.ts";
+import type { AnalyzerRule } from "./analyzer-rule.ts";
+import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
+
+/**
+ * Every catalogued rule, in the order the analyzers run. The docs' rule table
+ * (`docs/rules.md`, written by `npm run docs:rules`) is generated from it, and a test fails
+ * when the two disagree.
+ */
+export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
+  ...Object.values(AGENT_CONFIG_RULES),
+  ...Object.values(CI_WORKFLOW_RULES),
+];
