@@ -1,69 +1,15 @@
 import { addedLines } from "../../diff/added-lines.ts";
 import { isProseFile, isSourceFile, isStructuredConfig } from "../../diff/file-kinds.ts";
-import type { Finding, Severity } from "../../findings/finding.ts";
+import type { Finding } from "../../findings/finding.ts";
 import { isAgentConfigFile } from "../agent-config/agent-config-paths.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode-rules.ts";
 import { type HiddenUnicodeHit, type HiddenUnicodeKind, scanHiddenUnicode } from "./scan-hidden-unicode.ts";
 
 /** Beyond this many findings in one file the rest are counted, not listed: one is enough to act. */
 const MAX_FINDINGS_PER_FILE = 10;
 const MAX_DECODED_LENGTH = 300;
-
-interface KindPolicy {
-  severity: Severity;
-  riskFloor: number;
-  title: string;
-  why: string;
-}
-
-const POLICY: Record<HiddenUnicodeKind, KindPolicy> = {
-  bidi: {
-    severity: "critical",
-    riskFloor: 90,
-    title: "Bidirectional control character (Trojan Source)",
-    why: "Bidi controls reorder how the line is displayed, so reviewers see different logic than the compiler or the agent runs (CVE-2021-42574).",
-  },
-  tag: {
-    severity: "critical",
-    riskFloor: 90,
-    title: "Hidden text in Unicode TAG characters",
-    why: "TAG characters are invisible in editors and on GitHub but are read by LLMs: this is how instructions are smuggled into prompts and agent rules files.",
-  },
-  "variation-selector": {
-    severity: "high",
-    riskFloor: 70,
-    title: "Variation selectors outside an emoji",
-    why: "Variation selectors are invisible; outside emoji they can carry an encoded payload that code later decodes and runs (the GlassWorm technique).",
-  },
-  "zero-width": {
-    severity: "high",
-    riskFloor: 70,
-    title: "Invisible character",
-    why: "An invisible character makes two names or strings that look identical differ, which hides a second function, key or instruction from review.",
-  },
-  blank: {
-    severity: "medium",
-    riskFloor: 40,
-    title: "Blank look-alike character in code",
-    why: "This character looks like a space (or like nothing) but is not whitespace to the parser, so it can form invisible identifiers or change string comparisons.",
-  },
-  homoglyph: {
-    severity: "high",
-    riskFloor: 70,
-    title: "Look-alike letters from another script (homoglyph)",
-    why: "Letters from another script that look Latin make a name that reads like a familiar one but is a different identifier, or a string that compares unequal.",
-  },
-  escape: {
-    severity: "high",
-    riskFloor: 70,
-    title: "Escaped invisible character in config",
-    why: "The escape is visible here, but the parsed value contains the invisible character, which then reaches prompts, commands or comparisons unseen.",
-  },
-};
-
-const ACTION =
-  "Remove the character (or replace it with its plain ASCII equivalent); if it is really needed, write it as a visible escape in code and explain why in a comment.";
 
 /**
  * Flags hidden or deceptive Unicode on added lines of every file. Docs and agent rules are
@@ -94,13 +40,9 @@ export const hiddenUnicode: Analyzer = {
       }
       if (hidden > 0) {
         fileFindings.push(
-          analyzerFinding({
-            ruleId: "hidden-unicode/more",
-            severity: "info",
-            category: "hidden-unicode",
+          ruleFinding(MORE_HIDDEN_UNICODE, {
             title: `${hidden} more hidden-Unicode hits in ${file.path}`,
             message: `Only the first ${MAX_FINDINGS_PER_FILE} are listed. Scan the whole file, e.g. \`grep -nP '[^\\x00-\\x7F]' ${file.path}\`.`,
-            riskFloor: 0,
             path: file.path,
           }),
         );
@@ -125,10 +67,9 @@ function toFinding(
   agentFile: boolean,
 ): Finding {
   const kind = hits[0]?.kind ?? "zero-width";
-  const policy = POLICY[kind];
+  const rule = HIDDEN_UNICODE_RULES[kind];
   // In an agent's instructions any hidden character is a prompt-injection vector.
-  const severity: Severity = agentFile ? "critical" : policy.severity;
-  const riskFloor = agentFile ? Math.max(policy.riskFloor, 85) : policy.riskFloor;
+  const inAgentFile = agentFile ? rule.variants?.[0] : undefined;
   const parts = hits.map((hit) => {
     const chars = describeCodePoints(hit.codePoints);
     const token = hit.token ? ` in \`${visible(hit.token)}\`` : "";
@@ -137,17 +78,13 @@ function toFinding(
   });
   const message = [
     `Line ${line}, ${parts.join("; ")}.`,
-    policy.why,
+    rule.why,
     agentFile ? "This is an AI-agent configuration file: agents will read what reviewers cannot see." : "",
-    ACTION,
+    rule.fix,
   ];
-  return analyzerFinding({
-    ruleId: `hidden-unicode/${kind}`,
-    severity,
-    category: "hidden-unicode",
-    title: policy.title,
+  return ruleFinding(rule, {
+    ...(inAgentFile && { variant: inAgentFile }),
     message: message.filter(Boolean).join(" "),
-    riskFloor,
     path,
     line,
   });
