@@ -2,6 +2,7 @@ import { AGENT_CONFIG_RULES } from "./agent-config/agent-config-rules.ts";
 import type { AnalyzerRule } from "./analyzer-rule.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode/hidden-unicode-rules.ts";
+import { INFRA_RULES } from "./infra/infra-rules.ts";
 
 /**
  * Every catalogued rule, in the order the analyzers run. The docs' rule table
@@ -13,4 +14,5 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   MORE_HIDDEN_UNICODE,
   ...Object.values(AGENT_CONFIG_RULES),
   ...Object.values(CI_WORKFLOW_RULES),
+  ...Object.values(INFRA_RULES),
 ];

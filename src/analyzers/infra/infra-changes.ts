@@ -3,9 +3,10 @@ import type { DiffFile } from "../../diff/diff-model.ts";
 import { baseName, isProseFile, isTestFile } from "../../diff/file-kinds.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
 import { codeSnippet } from "../code-snippet.ts";
 import { isProhibition } from "../is-prohibition.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { INFRA_RULES } from "./infra-rules.ts";
 
 const IAC_KINDS: readonly { kind: string; test: (path: string, file: DiffFile) => boolean }[] = [
   { kind: "Terraform", test: (path) => /\.(tf|tfvars|hcl)$/.test(path) },
@@ -65,13 +66,9 @@ export const infraChanges: Analyzer = {
       if (kind) iac.set(kind, [...(iac.get(kind) ?? []), file.path]);
       if (file.status === "removed" && MIGRATION_PATH.test(file.path)) {
         findings.push(
-          analyzerFinding({
-            ruleId: "infra-changes/migration-deleted",
-            severity: "high",
-            category: "infrastructure",
+          ruleFinding(INFRA_RULES.migrationDeleted, {
             title: `Database migration deleted: ${file.path}`,
-            message: `\`${file.path}\` is removed. If it was ever applied, environments now disagree with the migration history and rollbacks or fresh setups break. Add a new migration that reverses it instead of deleting one.`,
-            riskFloor: 65,
+            message: `\`${file.path}\` is removed. ${INFRA_RULES.migrationDeleted.why} ${INFRA_RULES.migrationDeleted.fix}`,
             path: file.path,
             line: null,
             side: "LEFT",
@@ -86,13 +83,8 @@ export const infraChanges: Analyzer = {
         });
         if (!destructive) continue;
         findings.push(
-          analyzerFinding({
-            ruleId: "infra-changes/destructive",
-            severity: "high",
-            category: "infrastructure",
-            title: "Destructive command or statement added",
-            message: `\`${codeSnippet(content)}\` ${destructive.what}. Confirm it is intended, runs only where it should, and that a backup or rollback exists.`,
-            riskFloor: 65,
+          ruleFinding(INFRA_RULES.destructive, {
+            message: `\`${codeSnippet(content)}\` ${destructive.what}. ${INFRA_RULES.destructive.fix}`,
             path: file.path,
             line,
           }),
@@ -106,13 +98,9 @@ export const infraChanges: Analyzer = {
         .join(", ");
       const more = paths.length > 5 ? ` and ${paths.length - 5} more` : "";
       findings.push(
-        analyzerFinding({
-          ruleId: "infra-changes/iac",
-          severity: "medium",
-          category: "infrastructure",
+        ruleFinding(INFRA_RULES.iac, {
           title: `Infrastructure change (${kind})`,
-          message: `Changed: ${shown}${more}. These files define how the service is built or deployed. Review the rendered plan (\`terraform plan\`, \`helm diff\`, image build) rather than the text alone, and check exposed ports, privileges and base images.`,
-          riskFloor: 35,
+          message: `Changed: ${shown}${more}. ${INFRA_RULES.iac.why} ${INFRA_RULES.iac.fix}`,
         }),
       );
     }
