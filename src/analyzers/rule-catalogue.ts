@@ -3,6 +3,7 @@ import type { AnalyzerRule } from "./analyzer-rule.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode/hidden-unicode-rules.ts";
 import { INFRA_RULES } from "./infra/infra-rules.ts";
+import { NPMRC_RULES } from "./npmrc/npmrc-rules.ts";
 
 /**
  * Every catalogued rule, in the order the analyzers run. The docs' rule table
@@ -14,5 +15,6 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   MORE_HIDDEN_UNICODE,
   ...Object.values(AGENT_CONFIG_RULES),
   ...Object.values(CI_WORKFLOW_RULES),
+  ...Object.values(NPMRC_RULES),
   ...Object.values(INFRA_RULES),
 ];

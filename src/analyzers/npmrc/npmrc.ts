@@ -2,7 +2,8 @@ import { addedLines, removedLines } from "../../diff/added-lines.ts";
 import { baseName } from "../../diff/file-kinds.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { NPMRC_RULES } from "./npmrc-rules.ts";
 
 const PACKAGE_MANAGER_CONFIG = new Set([
   ".npmrc",
@@ -78,13 +79,9 @@ export const npmrc: Analyzer = {
       if (first) {
         const settings = dropped.map((entry) => `\`${entry.content.trim()}\` (without it, ${entry.why})`);
         findings.push(
-          analyzerFinding({
-            ruleId: "npmrc/hardening-removed",
-            severity: "high",
-            category: "supply-chain",
+          ruleFinding(NPMRC_RULES.hardeningRemoved, {
             title: `Install hardening removed from ${file.path}`,
-            message: `${file.status === "removed" ? `Deleting \`${file.path}\` drops` : "This removes"} ${settings.join("; ")}. This is how a compromised dependency gets code execution on developer machines and CI. Keep these settings unless there is a documented reason, and have a maintainer approve their removal.`,
-            riskFloor: 70,
+            message: `${file.status === "removed" ? `Deleting \`${file.path}\` drops` : "This removes"} ${settings.join("; ")}. This is how a compromised dependency gets code execution on developer machines and CI. ${NPMRC_RULES.hardeningRemoved.fix}`,
             path: file.path,
             line: first.line,
             side: "LEFT",
@@ -95,13 +92,9 @@ export const npmrc: Analyzer = {
         const weakening = WEAKENING.find((rule) => rule.pattern.test(content));
         if (weakening) {
           findings.push(
-            analyzerFinding({
-              ruleId: "npmrc/hardening-weakened",
-              severity: "high",
-              category: "supply-chain",
+            ruleFinding(NPMRC_RULES.hardeningWeakened, {
               title: `Package-manager setting weakened: ${content.trim()}`,
-              message: `\`${content.trim()}\` ${weakening.why}. Revert it unless a maintainer has agreed to the trade-off.`,
-              riskFloor: 70,
+              message: `\`${content.trim()}\` ${weakening.why}. ${NPMRC_RULES.hardeningWeakened.fix}`,
               path: file.path,
               line,
             }),
@@ -111,13 +104,8 @@ export const npmrc: Analyzer = {
         const url = registry?.slice(2).find((group) => group !== undefined);
         if (url && !DEFAULT_REGISTRY.test(url)) {
           findings.push(
-            analyzerFinding({
-              ruleId: "npmrc/registry-override",
-              severity: "high",
-              category: "supply-chain",
-              title: "Package registry overridden",
-              message: `Installs${registry?.[1] ? ` of ${registry[1].slice(0, -1)} packages` : ""} now come from \`${url}\`. Whoever runs that server chooses the code your builds install, and receives any registry auth token. Confirm it is your organization's registry.`,
-              riskFloor: 65,
+            ruleFinding(NPMRC_RULES.registryOverride, {
+              message: `Installs${registry?.[1] ? ` of ${registry[1].slice(0, -1)} packages` : ""} now come from \`${url}\`. ${NPMRC_RULES.registryOverride.why} ${NPMRC_RULES.registryOverride.fix}`,
               path: file.path,
               line,
             }),
