@@ -2,10 +2,11 @@ import type { DiffFile } from "../../diff/diff-model.ts";
 import { isLockfile, isProseFile, isSourceFile, isTestFile } from "../../diff/file-kinds.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
 import { codeSnippet } from "../code-snippet.ts";
+import { ruleFinding } from "../rule-finding.ts";
 import { findSteeringPhrase } from "./find-steering-phrase.ts";
 import { type CarrierState, hiddenTextSegments } from "./hidden-text-segments.ts";
+import { PROMPT_INJECTION_ADVICE, PROMPT_INJECTION_RULES } from "./prompt-injection-rules.ts";
 
 /**
  * A line can only matter if it opens or closes an HTML comment or a details block, hides
@@ -89,15 +90,12 @@ function lineFinding(
     const phrase = findSteeringPhrase(segment.text, context);
     if (!phrase) continue;
     const hidden = segment.carrier !== null;
-    return analyzerFinding({
-      ruleId: hidden ? "prompt-injection/hidden-instruction" : "prompt-injection/instruction",
-      severity: hidden ? "high" : "medium",
-      category: "prompt-injection",
+    const rule = hidden ? PROMPT_INJECTION_RULES.hiddenInstruction : PROMPT_INJECTION_RULES.instruction;
+    return ruleFinding(rule, {
       title: hidden
         ? `Hidden text tells an AI reviewer to ${phrase.intent}`
         : `Text tells an AI reviewer to ${phrase.intent}`,
-      message: `\`${codeSnippet(content)}\` reads as an instruction to an AI reviewer or agent to ${phrase.intent}${hidden ? `, hidden in ${segment.carrier} where a human reading the rendered file will not see it` : ""}. A model that obeys it reports nothing, so this PR needs a human reviewer; remove the text unless it is documentation about such attacks.`,
-      riskFloor: hidden ? 70 : 40,
+      message: `\`${codeSnippet(content)}\` reads as an instruction to an AI reviewer or agent to ${phrase.intent}${hidden ? `, hidden in ${segment.carrier} where a human reading the rendered file will not see it` : ""}. ${PROMPT_INJECTION_ADVICE}`,
       path,
       line: lineNumber,
     });
