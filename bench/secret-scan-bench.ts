@@ -8,9 +8,12 @@
 import { lintSource } from "@secretlint/core";
 import { creator as recommendedPreset } from "@secretlint/secretlint-rule-preset-recommend";
 import type { SecretLintCoreConfig } from "@secretlint/types";
-import { HEX_PRIVATE_KEY_RULE_ID, hexPrivateKeyRule } from "../src/analyzers/hex-private-key-rule.ts";
-import { scanSecrets } from "../src/analyzers/scan-secrets.ts";
-import { SECRET_ASSIGNMENT_RULE_ID, secretAssignmentRule } from "../src/analyzers/secret-assignment-rule.ts";
+import { HEX_PRIVATE_KEY_RULE_ID, hexPrivateKeyRule } from "../src/analyzers/secrets/hex-private-key-rule.ts";
+import { scanSecrets } from "../src/analyzers/secrets/scan-secrets.ts";
+import {
+  SECRET_ASSIGNMENT_RULE_ID,
+  secretAssignmentRule,
+} from "../src/analyzers/secrets/secret-assignment-rule.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { parseUnifiedDiff } from "../src/diff/parse-unified-diff.ts";
 import { GENERATED, loadWorkload } from "./diff-workloads.ts";

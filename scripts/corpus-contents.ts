@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FileContents } from "../src/analyzers/analyzer.ts";
-import { isDependencyFile } from "../src/analyzers/manifests/is-dependency-file.ts";
+import { isDependencyFile } from "../src/analyzers/dependencies/is-dependency-file.ts";
 import type { DiffFile, Hunk } from "../src/diff/diff-model.ts";
 
 export interface CorpusPr {

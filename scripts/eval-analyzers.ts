@@ -9,12 +9,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { agentConfig } from "../src/analyzers/agent-config.ts";
+import { agentConfig } from "../src/analyzers/agent-config/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "../src/analyzers/analyzer.ts";
-import { hiddenUnicode } from "../src/analyzers/hidden-unicode.ts";
-import { promptInjection } from "../src/analyzers/prompt-injection.ts";
-import { ANALYZERS } from "../src/analyzers/registry.ts";
-import { secrets } from "../src/analyzers/secrets.ts";
+import { hiddenUnicode } from "../src/analyzers/hidden-unicode/hidden-unicode.ts";
+import { promptInjection } from "../src/analyzers/prompt-injection/prompt-injection.ts";
+import { ANALYZERS } from "../src/analyzers/run-analyzers.ts";
+import { secrets } from "../src/analyzers/secrets/secrets.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
 import { addedFile } from "../src/diff/added-file.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";

@@ -1,5 +1,5 @@
 import type { AnalyzerInput } from "../src/analyzers/analyzer.ts";
-import { dependencies } from "../src/analyzers/dependencies.ts";
+import { dependencies } from "../src/analyzers/dependencies/dependencies.ts";
 import { defaultConfig } from "../src/config/config-schema.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import type { Finding } from "../src/findings/finding.ts";

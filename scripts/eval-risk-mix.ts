@@ -1,5 +1,5 @@
 import type { AnalyzerInput } from "../src/analyzers/analyzer.ts";
-import { ANALYZERS, runAnalyzers } from "../src/analyzers/registry.ts";
+import { ANALYZERS, runAnalyzers } from "../src/analyzers/run-analyzers.ts";
 import { defaultConfig, type RiskLevel } from "../src/config/config-schema.ts";
 import type { DiffFile } from "../src/diff/diff-model.ts";
 import { scoreRisk } from "../src/risk/score-risk.ts";

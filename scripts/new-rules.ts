@@ -1,4 +1,4 @@
-import { VENDOR_TOKEN_FORMATS } from "../src/analyzers/vendor-token-formats.ts";
+import { VENDOR_TOKEN_FORMATS } from "../src/analyzers/secrets/vendor-token-formats.ts";
 
 /**
  * Rules added for issue 12 (§3–§5): the corpus noise "before" counts only the other rules, so

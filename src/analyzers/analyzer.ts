@@ -1,7 +1,7 @@
 import type { TriageConfig } from "../config/config-schema.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
-import type { SecretHit } from "./scan-secrets.ts";
+import type { SecretHit } from "./secrets/scan-secrets.ts";
 
 /** What every analyzer sees: the whole PR's diff model (ignored files included) and the config. */
 export interface AnalyzerInput {

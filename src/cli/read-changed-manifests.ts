@@ -1,6 +1,6 @@
 import type { FileContents } from "../analyzers/analyzer.ts";
-import { CONTENTS_LIMITS, type ContentsLimits } from "../analyzers/manifests/contents-limits.ts";
-import { isDependencyFile } from "../analyzers/manifests/is-dependency-file.ts";
+import { CONTENTS_LIMITS, type ContentsLimits } from "../analyzers/dependencies/contents-limits.ts";
+import { isDependencyFile } from "../analyzers/dependencies/is-dependency-file.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import { gitOrNull } from "./git.ts";
 

@@ -1,5 +1,5 @@
 import { countTokens } from "gpt-tokenizer";
-import { findSecretValues } from "../analyzers/find-secret-values.ts";
+import { findSecretValues } from "../analyzers/secrets/find-secret-values.ts";
 import { addedFile } from "../diff/added-file.ts";
 import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { PackResult } from "../llm/pack-chunks.ts";

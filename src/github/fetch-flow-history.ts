@@ -1,7 +1,7 @@
 import type { FlowEvent, FlowPull } from "../analytics/flow-event.ts";
 import { flowFromTimeline, type TimelineItem } from "../analytics/flow-from-timeline.ts";
 import { type PrContext, prKey } from "../analytics/pr-context.ts";
-import { agentProvenance } from "../analyzers/agent-provenance.ts";
+import { agentProvenance } from "../analyzers/pr-shape/agent-provenance.ts";
 import { defaultConfig, RISK_LEVELS, type RiskLevel } from "../config/config-schema.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 

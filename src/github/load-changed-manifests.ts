@@ -3,8 +3,8 @@ import {
   CONTENTS_LIMITS,
   type ContentsLimits,
   type SkippedContents,
-} from "../analyzers/manifests/contents-limits.ts";
-import { isDependencyFile } from "../analyzers/manifests/is-dependency-file.ts";
+} from "../analyzers/dependencies/contents-limits.ts";
+import { isDependencyFile } from "../analyzers/dependencies/is-dependency-file.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import { errorMessage } from "../errors/error-message.ts";
 import { httpStatus } from "../errors/http-status.ts";

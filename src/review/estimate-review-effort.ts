@@ -1,6 +1,6 @@
-import { isLockfile, isProseFile, isSourceFile, isTestFile } from "../analyzers/file-kinds.ts";
 import type { RiskLevel } from "../config/config-schema.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
+import { isLockfile, isProseFile, isSourceFile, isTestFile } from "../diff/file-kinds.ts";
 import { generatedReason } from "../diff/generated-reason.ts";
 
 export interface ReviewEffort {

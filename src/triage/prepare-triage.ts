@@ -1,7 +1,7 @@
 import type { AnalyzerInput } from "../analyzers/analyzer.ts";
-import { secretValues } from "../analyzers/find-secret-values.ts";
-import { runAnalyzers } from "../analyzers/registry.ts";
-import { scanSecrets } from "../analyzers/scan-secrets.ts";
+import { runAnalyzers } from "../analyzers/run-analyzers.ts";
+import { secretValues } from "../analyzers/secrets/find-secret-values.ts";
+import { scanSecrets } from "../analyzers/secrets/scan-secrets.ts";
 import type { DiffFile } from "../diff/diff-model.ts";
 import { filterFiles } from "../diff/filter-files.ts";
 import type { Finding } from "../findings/finding.ts";

@@ -5,7 +5,7 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
-import { findSecretValues } from "../../src/analyzers/find-secret-values.ts";
+import { findSecretValues } from "../../src/analyzers/secrets/find-secret-values.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import { type PostedComment, whyUnprocessable } from "./commentable-lines.ts";
 import { type FakeAnswer, FakeHttpServer, type RecordedRequest } from "./fake-http-server.ts";

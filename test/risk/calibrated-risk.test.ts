@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runAnalyzers } from "../../src/analyzers/registry.ts";
+import { runAnalyzers } from "../../src/analyzers/run-analyzers.ts";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { scoreRisk } from "../../src/risk/score-risk.ts";

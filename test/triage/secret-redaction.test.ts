@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { scanSecrets } from "../../src/analyzers/scan-secrets.ts";
+import { scanSecrets } from "../../src/analyzers/secrets/scan-secrets.ts";
 import { defaultConfig } from "../../src/config/config-schema.ts";
 import { addedFile } from "../../src/diff/added-file.ts";
 import { redactText } from "../../src/redaction/redact-text.ts";

@@ -1,0 +1,192 @@
+import { addedLines } from "../../diff/added-lines.ts";
+import type { DiffFile } from "../../diff/diff-model.ts";
+import type { Finding } from "../../findings/finding.ts";
+import { isMcpConfigFile } from "../agent-config/agent-config-paths.ts";
+import type { Analyzer } from "../analyzer.ts";
+import { analyzerFinding } from "../analyzer-finding.ts";
+import { codeSnippet } from "../code-snippet.ts";
+
+const ALL_INTERFACES =
+  /(^|[^\d.])0\.0\.0\.0([^\d.]|$)|"(host|bind|hostname)"\s*:\s*"(::|\*|[^"]*\.[^"]*)"|--(host|bind)[= ]+(?!127\.0\.0\.1|localhost|::1)\S+/;
+const LOOPBACK = /127\.0\.0\.1|localhost|::1/;
+const RUNNER = /\b(npx|bunx|pnpm dlx|uvx|pipx run)\b/;
+/** A package argument with an exact version: `pkg@1.2.3`, `@scope/pkg@1.2.3`, `pkg==1.2.3`. */
+const PINNED_PACKAGE = /^(@[\w.-]+\/)?[\w.-]+(@\d+\.\d+\.\d+[\w.+-]*|==\d[\w.+-]*)$/;
+const BROAD_ROOT =
+  /^(\/|~\/?|\$\{?HOME\}?\/?|%USERPROFILE%|[A-Za-z]:\\{1,2}|\/(Users|home|etc|var|root)\/?)$/;
+const SECRET_KEY = /(key|token|secret|password|passwd|credential|auth)/i;
+const ENV_REFERENCE = /^\$\{|^\$[A-Z_]|^env:|\$\{(env|input):|^<|^$|^your|^xxx/i;
+const REMOTE_URL = /"(url|serverUrl|httpUrl|endpoint)"\s*:\s*"(https?:\/\/[^"]+)"/;
+
+interface McpServer {
+  name: string;
+  command?: unknown;
+  args?: unknown;
+  env?: unknown;
+  url?: unknown;
+  serverUrl?: unknown;
+}
+
+/**
+ * Model Context Protocol configs: each server is code an agent launches or a host it trusts.
+ * Flags servers exposed on all interfaces, unpinned `npx -y`/`uvx` launches, filesystem access
+ * to whole disks or home directories, literal secrets in `env`, and new remote servers.
+ */
+export const mcpConfig: Analyzer = {
+  id: "mcp-config",
+  run({ files }) {
+    const findings: Finding[] = [];
+    for (const file of files) {
+      if (!isMcpConfigFile(file.path) || file.status === "removed" || file.binary) continue;
+      const added = addedLines(file);
+      if (added.length === 0) continue;
+      findings.push(
+        analyzerFinding({
+          ruleId: "mcp-config/changed",
+          severity: "medium",
+          category: "agent-config",
+          title: `MCP server configuration changed: ${file.path}`,
+          message: `Agents launch or connect to the servers listed in \`${file.path}\` with the developer's access. Check each server's source, version and the data it can reach.`,
+          riskFloor: 40,
+          path: file.path,
+          line: added[0]?.line ?? null,
+        }),
+      );
+      findings.push(...serverFindings(file));
+    }
+    return findings;
+  },
+};
+
+function serverFindings(file: DiffFile): Finding[] {
+  const added = addedLines(file);
+  const findings: Finding[] = [];
+  const lineOf = (needle: string) =>
+    added.find((line) => line.content.includes(needle))?.line ?? added[0]?.line ?? null;
+  const push = (
+    ruleId: string,
+    severity: "critical" | "high" | "medium",
+    riskFloor: number,
+    title: string,
+    message: string,
+    line: number | null,
+  ) =>
+    findings.push(
+      analyzerFinding({
+        ruleId: `mcp-config/${ruleId}`,
+        severity,
+        category: "agent-config",
+        title,
+        message,
+        riskFloor,
+        path: file.path,
+        line,
+      }),
+    );
+
+  for (const { line, content } of added) {
+    if (ALL_INTERFACES.test(content) && !LOOPBACK.test(content)) {
+      push(
+        "exposed-server",
+        "high",
+        75,
+        "MCP server bound to a non-loopback address",
+        `\`${codeSnippet(content)}\` makes the server reachable from the network, so anyone on it can drive the tools the agent uses (files, shell, tokens). Bind to 127.0.0.1.`,
+        line,
+      );
+    }
+    const url = REMOTE_URL.exec(content)?.[2];
+    if (url && !LOOPBACK.test(url)) {
+      push(
+        "remote-server",
+        "medium",
+        50,
+        `Remote MCP server added: ${codeSnippet(url, 80)}`,
+        `The agent will send tool calls, and with them code and context, to \`${codeSnippet(url, 120)}\`, and act on what it answers. Confirm who operates it and what it receives.`,
+        line,
+      );
+    }
+  }
+
+  // Whole-file checks need structure: parse the new file when the diff shows all of it.
+  for (const server of parseServers(file)) {
+    const args = Array.isArray(server.args)
+      ? server.args.filter((a): a is string => typeof a === "string")
+      : [];
+    const command = typeof server.command === "string" ? server.command : "";
+    const launch = [command, ...args].join(" ");
+    if (RUNNER.test(launch)) {
+      const pkg = args.find((arg) => !arg.startsWith("-") && arg !== "dlx" && arg !== "run");
+      if (pkg && !PINNED_PACKAGE.test(pkg)) {
+        push(
+          "unpinned-package",
+          "high",
+          70,
+          `MCP server runs an unpinned package: ${codeSnippet(pkg, 80)}`,
+          `Server \`${server.name}\` runs \`${codeSnippet(launch, 120)}\`, which downloads and executes the newest published \`${pkg}\` every time the agent starts. A hijacked or typosquatted release runs with the developer's access. Pin an exact version (\`${pkg}@x.y.z\`) after reviewing it.`,
+          lineOf(pkg),
+        );
+      }
+    }
+    const broad = args.find((arg) => BROAD_ROOT.test(arg.trim()));
+    if (broad !== undefined) {
+      push(
+        "broad-filesystem",
+        "high",
+        70,
+        `MCP server given a broad filesystem root: ${broad}`,
+        `Server \`${server.name}\` can read and write everything under \`${broad}\`, including SSH keys and credentials. Limit it to the project directory.`,
+        lineOf(broad),
+      );
+    }
+    if (server.env && typeof server.env === "object") {
+      for (const [key, value] of Object.entries(server.env)) {
+        if (
+          typeof value !== "string" ||
+          !SECRET_KEY.test(key) ||
+          ENV_REFERENCE.test(value) ||
+          value.length < 8
+        )
+          continue;
+        push(
+          "inline-secret",
+          "critical",
+          85,
+          `Secret written inline in MCP server env: ${key}`,
+          `Server \`${server.name}\` has a literal value for \`${key}\` in a committed file, so everyone with read access has it. Rotate it and reference an environment variable or input (\`\${env:${key}}\`) instead.`,
+          lineOf(`"${key}"`),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+/** Servers from the new file, when it is added whole or the hunks cover it; otherwise none. */
+function parseServers(file: DiffFile): McpServer[] {
+  const hunk = file.hunks[0];
+  if (file.hunks.length !== 1 || hunk === undefined || hunk.newStart > 1) return [];
+  const text = hunk.lines
+    .filter((line) => line.kind !== "del")
+    .map((line) => line.content)
+    .join("\n");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stripJsonComments(text));
+  } catch {
+    return [];
+  }
+  if (!parsed || typeof parsed !== "object") return [];
+  const root = parsed as Record<string, unknown>;
+  const mcp = root.mcp as Record<string, unknown> | undefined;
+  const table = root.mcpServers ?? root.servers ?? root.context_servers ?? mcp?.servers;
+  if (!table || typeof table !== "object") return [];
+  return Object.entries(table as Record<string, unknown>).flatMap(([name, value]) =>
+    value && typeof value === "object" ? [{ name, ...(value as Omit<McpServer, "name">) }] : [],
+  );
+}
+
+/** VS Code's mcp.json is JSONC; drop line comments and trailing commas so JSON.parse reads it. */
+function stripJsonComments(text: string): string {
+  return text.replace(/^\s*\/\/.*$/gm, "").replace(/,(\s*[}\]])/g, "$1");
+}

@@ -1,0 +1,55 @@
+import type { Analyzer } from "../analyzer.ts";
+import { analyzerFinding } from "../analyzer-finding.ts";
+
+/** Accounts that AI coding agents open PRs as (GitHub App bots and agent service users). */
+const AGENT_LOGINS =
+  /^(copilot|copilot-swe-agent|github-copilot|devin-ai-integration|codex|chatgpt-codex-connector|openai-codex|claude|claude-code|anthropic-claude|cursor|cursor-agent|google-labs-jules|jules|sweep-ai|openhands-agent|openhands|gemini-code-assist|amazon-q-developer|codegen-sh|tembo|factory-droid)(\[bot\])?$/i;
+/** Bots that automate chores (dependency bumps, releases): automated, but not AI-written code. */
+const AUTOMATION_LOGINS =
+  /^(dependabot|renovate|greenkeeper|snyk-bot|github-actions|release-please|mergify|allcontributors|pre-commit-ci)(\[bot\])?$/i;
+const AGENT_BRANCH =
+  /^(copilot|codex|claude|cursor|devin|jules|sweep|openhands|aider|gemini|agent|ai|bot\/ai)[/-]/i;
+const AGENT_TRAILER =
+  /co-authored-by:[^\n]*\b(claude|copilot|cursor|devin|codex|chatgpt|openai|gemini|jules|aider|openhands|sweep|windsurf|cody|amazon q)\b|generated (with|by) \[?(claude code|copilot|cursor|codex|devin|aider|gemini)|🤖 generated with/i;
+
+/**
+ * Reports who (or what) wrote the PR: AI agents by login, co-author trailer or branch prefix,
+ * and other bots. Provenance is context, not a defect, so the default floor is modest (20); a
+ * repository can raise it with `risk.provenanceFloor`.
+ */
+export const agentProvenance: Analyzer = {
+  id: "agent-provenance",
+  run({ pr, config }) {
+    const signals: string[] = [];
+    if (AGENT_LOGINS.test(pr.author)) signals.push(`author \`${pr.author}\` is an AI coding agent`);
+    if (AGENT_TRAILER.test(`${pr.title}\n${pr.body}`))
+      signals.push("the description credits an AI agent (co-author trailer or generated-with note)");
+    if (AGENT_BRANCH.test(pr.headRef)) signals.push(`branch \`${pr.headRef}\` uses an agent prefix`);
+    const floor = config.risk.provenanceFloor;
+    if (signals.length > 0) {
+      return [
+        analyzerFinding({
+          ruleId: "agent-provenance/agent-authored",
+          severity: floor >= 60 ? "medium" : "low",
+          category: "provenance",
+          title: "Pull request written by an AI agent",
+          message: `This PR appears agent-authored: ${signals.join("; ")}. Agents produce plausible code that nobody has yet understood end to end; review it as you would a new contributor's, and check that a human owns the change.`,
+          riskFloor: floor,
+        }),
+      ];
+    }
+    if (pr.authorType === "Bot" || AUTOMATION_LOGINS.test(pr.author)) {
+      return [
+        analyzerFinding({
+          ruleId: "agent-provenance/bot-authored",
+          severity: "info",
+          category: "provenance",
+          title: `Pull request opened by a bot: ${pr.author}`,
+          message: `\`${pr.author}\` is an automation account. Check that the change matches what the bot is meant to do (e.g. only a version bump).`,
+          riskFloor: 0,
+        }),
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,34 @@
+import { generatedReason } from "../../diff/generated-reason.ts";
+import type { Finding } from "../../findings/finding.ts";
+import type { Analyzer } from "../analyzer.ts";
+import { analyzerFinding } from "../analyzer-finding.ts";
+
+/**
+ * Flags PRs too large to review well. Reviews lose effectiveness past a few hundred lines, so
+ * a large PR needs a human to plan the review (or to split it) whatever else is found.
+ */
+export function createSizeChurn(maxLines = 1000, maxFiles = 50) {
+  const analyzer: Analyzer = {
+    id: "size-churn",
+    run({ files, config }) {
+      // Lockfiles, generated and ignored files are big in the diff, but nobody reviews them.
+      const reviewed = files.filter(
+        (file) => !file.binary && generatedReason(file, config.ignore.paths) === null,
+      );
+      const lines = reviewed.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+      if (lines <= maxLines && reviewed.length <= maxFiles) return [];
+      const finding: Finding = analyzerFinding({
+        ruleId: "size-churn/large",
+        severity: "low",
+        category: "size",
+        title: `Large pull request: ${lines} lines in ${reviewed.length} files`,
+        message: `${lines} changed lines in ${reviewed.length} hand-written files (lockfiles, generated files and the config's \`ignore\` globs excluded) is more than one careful review covers (limits: ${maxLines} lines, ${maxFiles} files). Split it into independent PRs, or agree on a review plan and owner per area.`,
+        riskFloor: 30,
+      });
+      return [finding];
+    },
+  };
+  return analyzer;
+}
+
+export const sizeChurn: Analyzer = createSizeChurn();
