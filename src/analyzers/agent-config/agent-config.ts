@@ -6,7 +6,7 @@ import type { AnalyzerRule } from "../analyzer-rule.ts";
 import { codeSnippet } from "../code-snippet.ts";
 import { isProhibition } from "../is-prohibition.ts";
 import { ruleFinding } from "../rule-finding.ts";
-import { isAgentInstructionFile, isAgentSettingsFile } from "./agent-config-paths.ts";
+import { isAgentInstructionFile, isAgentSettingsFile } from "./is-agent-config-file.ts";
 import { AGENT_CONFIG_RULES } from "./agent-config-rules.ts";
 
 /** A rule of the catalogue and the added text it matches. */

@@ -1,7 +1,7 @@
 import { addedLines, removedLines } from "../../diff/added-lines.ts";
 import type { DiffFile } from "../../diff/diff-model.ts";
 import { baseName, isLockfile } from "../../diff/file-kinds.ts";
-import { addedLinesBySection, type SectionedLine } from "../../diff/json-sections.ts";
+import { addedLinesBySection, type SectionedLine } from "../../diff/added-lines-by-section.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
 import { analyzerFinding } from "../analyzer-finding.ts";

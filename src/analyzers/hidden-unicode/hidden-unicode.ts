@@ -1,7 +1,7 @@
 import { addedLines } from "../../diff/added-lines.ts";
 import { isProseFile, isSourceFile, isStructuredConfig } from "../../diff/file-kinds.ts";
 import type { Finding } from "../../findings/finding.ts";
-import { isAgentConfigFile } from "../agent-config/agent-config-paths.ts";
+import { isAgentConfigFile } from "../agent-config/is-agent-config-file.ts";
 import type { Analyzer } from "../analyzer.ts";
 import { ruleFinding } from "../rule-finding.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode-rules.ts";

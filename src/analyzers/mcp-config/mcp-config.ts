@@ -1,7 +1,7 @@
 import { addedLines } from "../../diff/added-lines.ts";
 import type { DiffFile } from "../../diff/diff-model.ts";
 import type { Finding } from "../../findings/finding.ts";
-import { isMcpConfigFile } from "../agent-config/agent-config-paths.ts";
+import { isMcpConfigFile } from "../agent-config/is-agent-config-file.ts";
 import type { Analyzer } from "../analyzer.ts";
 import { analyzerFinding } from "../analyzer-finding.ts";
 import { codeSnippet } from "../code-snippet.ts";
