@@ -14,23 +14,21 @@ export interface RemovedLine {
 
 /** The lines a file gains, in order. Binary files and files without a patch have none. */
 export function addedLines(file: DiffFile): AddedLine[] {
-  const out: AddedLine[] = [];
-  for (const hunk of file.hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind === "add" && line.newLine !== null)
-        out.push({ line: line.newLine, content: line.content });
-    }
-  }
-  return out;
+  return linesOfKind(file, "add");
 }
 
 /** The lines a file loses, in order. */
 export function removedLines(file: DiffFile): RemovedLine[] {
-  const out: RemovedLine[] = [];
+  return linesOfKind(file, "del");
+}
+
+/** One side's lines, numbered on that side: new-file numbers for added lines, old-file for removed. */
+function linesOfKind(file: DiffFile, kind: "add" | "del"): { line: number; content: string }[] {
+  const out: { line: number; content: string }[] = [];
   for (const hunk of file.hunks) {
     for (const line of hunk.lines) {
-      if (line.kind === "del" && line.oldLine !== null)
-        out.push({ line: line.oldLine, content: line.content });
+      const number = kind === "add" ? line.newLine : line.oldLine;
+      if (line.kind === kind && number !== null) out.push({ line: number, content: line.content });
     }
   }
   return out;

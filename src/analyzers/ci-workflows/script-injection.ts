@@ -1,7 +1,6 @@
 import type { Finding } from "../../findings/finding.ts";
-import { codeSnippet } from "../code-snippet.ts";
-import { ruleFinding } from "../rule-finding.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflow-rules.ts";
+import { runLineFindings } from "./run-line-findings.ts";
 import type { WorkflowContext } from "./workflow-context.ts";
 
 const RULE = CI_WORKFLOW_RULES.scriptInjection;
@@ -12,13 +11,11 @@ export const UNTRUSTED_CONTEXT =
 
 /** Untrusted PR text expanded into an added `run:` line. */
 export function scriptInjection(workflow: WorkflowContext): Finding[] {
-  return workflow.added
-    .filter((line) => line.inRun && UNTRUSTED_CONTEXT.test(line.content))
-    .map((line) =>
-      ruleFinding(RULE, {
-        path: workflow.file.path,
-        line: line.line,
-        message: `\`${codeSnippet(line.content)}\` pastes attacker-controlled text (titles, bodies, branch names) into the script before it runs, so a crafted title executes commands in CI. ${RULE.fix}`,
-      }),
-    );
+  return runLineFindings(
+    workflow,
+    RULE,
+    UNTRUSTED_CONTEXT,
+    (code) =>
+      `${code} pastes attacker-controlled text (titles, bodies, branch names) into the script before it runs, so a crafted title executes commands in CI.`,
+  );
 }

@@ -1,7 +1,6 @@
 import type { Finding } from "../../findings/finding.ts";
-import { codeSnippet } from "../code-snippet.ts";
-import { ruleFinding } from "../rule-finding.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflow-rules.ts";
+import { runLineFindings } from "./run-line-findings.ts";
 import type { WorkflowContext } from "./workflow-context.ts";
 
 const RULE = CI_WORKFLOW_RULES.workflowRunInjection;
@@ -12,13 +11,11 @@ const WORKFLOW_RUN_EXPRESSION =
 /** The triggering run's branch name or commit message expanded into an added `run:` line. */
 export function workflowRunInjection(workflow: WorkflowContext): Finding[] {
   if (!workflow.triggers.has("workflow_run")) return [];
-  return workflow.added
-    .filter((line) => line.inRun && WORKFLOW_RUN_EXPRESSION.test(line.content))
-    .map((line) =>
-      ruleFinding(RULE, {
-        path: workflow.file.path,
-        line: line.line,
-        message: `\`${codeSnippet(line.content)}\` runs in a \`workflow_run\` workflow, which has the base repository's secrets and a write token, yet the branch name and commit message come from whoever pushed the triggering run (any fork). A branch named \`$(curl …|sh)\` runs in this job. ${RULE.fix}`,
-      }),
-    );
+  return runLineFindings(
+    workflow,
+    RULE,
+    WORKFLOW_RUN_EXPRESSION,
+    (code) =>
+      `${code} runs in a \`workflow_run\` workflow, which has the base repository's secrets and a write token, yet the branch name and commit message come from whoever pushed the triggering run (any fork). A branch named \`$(curl …|sh)\` runs in this job.`,
+  );
 }
