@@ -2,6 +2,7 @@ import { type CheckConclusion, completeCheckRun } from "../github/complete-check
 import type { Octokit, RepoRef } from "../github/octokit.ts";
 import { startCheckRun } from "../github/start-check-run.ts";
 import type { CheckAnnotation } from "../render/render-annotations.ts";
+import type { PullRequestOutcome } from "./triage-outcome.ts";
 
 /** What the durable queue knows of a job's check: the id an earlier attempt opened, and where to record one. */
 export interface KnownCheckRun {
@@ -60,7 +61,7 @@ export class CheckRunLifecycle {
    * This attempt stopped before reaching the check (PR closed, head moved on, triage disabled),
    * yet an earlier attempt had opened it: close it, or it would stay "in progress" for good.
    */
-  async skip(outcome: string): Promise<void> {
+  async skip(outcome: PullRequestOutcome): Promise<void> {
     await this.#close("neutral", {
       title: "Triage skipped",
       summary: `PR Triage stopped before finishing (${outcome}); nothing was posted for this commit.`,

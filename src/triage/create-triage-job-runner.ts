@@ -19,6 +19,7 @@ import { authorizeTriageCommand } from "./authorize-triage-command.ts";
 import { CheckRunLifecycle } from "./check-run-lifecycle.ts";
 import { runTriageCommand } from "./run-triage-command.ts";
 import { runTriageJob } from "./run-triage-job.ts";
+import type { TriageOutcome } from "./triage-outcome.ts";
 
 export interface TriageJobRunnerDeps {
   /** An installation client (Probot's `app.auth`); it gets this queue's write pacing. */
@@ -66,7 +67,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
     return octokit;
   };
 
-  const attempt = async (job: StoredJob, log: Logger): Promise<string> => {
+  const attempt = async (job: StoredJob, log: Logger): Promise<TriageOutcome> => {
     const octokit = await client(job);
     const command =
       job.trigger === "comment_command" || job.trigger === "review_comment_command"

@@ -8,11 +8,12 @@ import { renderHelp } from "../render/render-help.ts";
 import type { IgnoreEntry } from "../render/summary-state.ts";
 import { authorizeTriageCommand } from "./authorize-triage-command.ts";
 import { parseTriageCommand } from "./parse-triage-command.ts";
+import type { CommandOutcome } from "./triage-outcome.ts";
 
 /** What a command job does next: a triage (with a new ignore, maybe), or nothing more. */
 export type CommandPlan =
   | { kind: "triage"; headSha: string; ignore: IgnoreEntry | null }
-  | { kind: "done"; outcome: string };
+  | { kind: "done"; outcome: CommandOutcome };
 
 type CommandJob = Pick<StoredJob, "owner" | "repo" | "pullNumber" | "requestedBy" | "trigger">;
 

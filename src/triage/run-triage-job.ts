@@ -15,6 +15,7 @@ import { CheckRunLifecycle, type KnownCheckRun } from "./check-run-lifecycle.ts"
 import { githubPullRequestSource } from "./github-pull-request-source.ts";
 import { publishTriage } from "./publish-triage.ts";
 import type { TriageJob } from "./triage-job.ts";
+import type { PullRequestOutcome } from "./triage-outcome.ts";
 import { triagePullRequest } from "./triage-pull-request.ts";
 
 export interface JobDeps {
@@ -40,10 +41,8 @@ export interface JobDeps {
   onTriaged?: (result: TriageResult, outcome: PublishOutcome) => Promise<void>;
 }
 
-export type JobOutcome = "triaged" | "skipped-stale" | "skipped-draft" | "skipped-closed" | "disabled";
-
 /** One triage, as a recipe: load, collect, analyze, review, conclude, publish. */
-export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<JobOutcome> {
+export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<PullRequestOutcome> {
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
 
