@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { jobsTableColumns } from "./jobs-table-columns.ts";
 
 /** Advisory-lock namespaces (the first key of the two-key form), so locks never collide with an app's own. */
 export const LOCK_NAMESPACE = {
@@ -19,30 +20,7 @@ const QUEUE_MIGRATIONS: readonly string[] = [
      received_at BIGINT NOT NULL
    );
    CREATE TABLE jobs (
-     id BIGSERIAL PRIMARY KEY,
-     delivery_id TEXT NOT NULL,
-     installation_id BIGINT NOT NULL,
-     owner TEXT NOT NULL,
-     repo TEXT NOT NULL,
-     pull_number INTEGER NOT NULL,
-     pr_key TEXT NOT NULL,
-     head_sha TEXT,
-     head_seen_at TEXT,
-     trigger TEXT NOT NULL,
-     requested_by TEXT,
-     comment_id BIGINT,
-     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'superseded')),
-     superseded BOOLEAN NOT NULL DEFAULT FALSE,
-     merged_into BIGINT,
-     attempts INTEGER NOT NULL DEFAULT 0,
-     available_at BIGINT NOT NULL,
-     check_run_id BIGINT,
-     lease_owner TEXT,
-     lease_until BIGINT,
-     outcome TEXT,
-     last_error TEXT,
-     created_at BIGINT NOT NULL,
-     updated_at BIGINT NOT NULL
+     ${jobsTableColumns("postgres")}
    );
    CREATE INDEX jobs_due ON jobs (state, available_at, id);
    CREATE INDEX jobs_by_pr ON jobs (pr_key, id);

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
+import { jobsTableColumns } from "./jobs-table-columns.ts";
 
 const SCHEMA_VERSION = 2;
 
@@ -9,30 +10,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
   received_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS jobs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  delivery_id TEXT NOT NULL,
-  installation_id INTEGER NOT NULL,
-  owner TEXT NOT NULL,
-  repo TEXT NOT NULL,
-  pull_number INTEGER NOT NULL,
-  pr_key TEXT NOT NULL,
-  head_sha TEXT,
-  head_seen_at TEXT,
-  trigger TEXT NOT NULL,
-  requested_by TEXT,
-  comment_id INTEGER,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'superseded')),
-  superseded INTEGER NOT NULL DEFAULT 0,
-  merged_into INTEGER,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  available_at INTEGER NOT NULL,
-  check_run_id INTEGER,
-  lease_owner TEXT,
-  lease_until INTEGER,
-  outcome TEXT,
-  last_error TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  ${jobsTableColumns("sqlite")}
 );
 CREATE INDEX IF NOT EXISTS jobs_due ON jobs (state, available_at, id);
 CREATE INDEX IF NOT EXISTS jobs_by_pr ON jobs (pr_key, id);
