@@ -4,6 +4,7 @@ import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode/hidden-unicode-rules.ts";
 import { INFRA_RULES } from "./infra/infra-rules.ts";
 import { NPMRC_RULES } from "./npmrc/npmrc-rules.ts";
+import { PR_SHAPE_RULES } from "./pr-shape/pr-shape-rules.ts";
 import { PROMPT_INJECTION_RULES } from "./prompt-injection/prompt-injection-rules.ts";
 
 /**
@@ -19,4 +20,6 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   ...Object.values(CI_WORKFLOW_RULES),
   ...Object.values(NPMRC_RULES),
   ...Object.values(INFRA_RULES),
+  // h-sec: secrets, policy-change, PR shape and the crash finding.
+  ...Object.values(PR_SHAPE_RULES),
 ];

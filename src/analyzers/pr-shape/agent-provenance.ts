@@ -1,5 +1,6 @@
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { PR_SHAPE_RULES } from "./pr-shape-rules.ts";
 
 /** Accounts that AI coding agents open PRs as (GitHub App bots and agent service users). */
 const AGENT_LOGINS =
@@ -28,25 +29,17 @@ export const agentProvenance: Analyzer = {
     const floor = config.risk.provenanceFloor;
     if (signals.length > 0) {
       return [
-        analyzerFinding({
-          ruleId: "agent-provenance/agent-authored",
-          severity: floor >= 60 ? "medium" : "low",
-          category: "provenance",
-          title: "Pull request written by an AI agent",
-          message: `This PR appears agent-authored: ${signals.join("; ")}. Agents produce plausible code that nobody has yet understood end to end; review it as you would a new contributor's, and check that a human owns the change.`,
-          riskFloor: floor,
+        ruleFinding(PR_SHAPE_RULES.agentAuthored, {
+          message: `This PR appears agent-authored: ${signals.join("; ")}. ${PR_SHAPE_RULES.agentAuthored.why} ${PR_SHAPE_RULES.agentAuthored.fix}`,
+          configured: { severity: floor >= 60 ? "medium" : "low", riskFloor: floor },
         }),
       ];
     }
     if (pr.authorType === "Bot" || AUTOMATION_LOGINS.test(pr.author)) {
       return [
-        analyzerFinding({
-          ruleId: "agent-provenance/bot-authored",
-          severity: "info",
-          category: "provenance",
-          title: `Pull request opened by a bot: ${pr.author}`,
-          message: `\`${pr.author}\` is an automation account. Check that the change matches what the bot is meant to do (e.g. only a version bump).`,
-          riskFloor: 0,
+        ruleFinding(PR_SHAPE_RULES.botAuthored, {
+          title: `${PR_SHAPE_RULES.botAuthored.title}: ${pr.author}`,
+          message: `\`${pr.author}\` is an automation account. ${PR_SHAPE_RULES.botAuthored.fix}`,
         }),
       ];
     }
