@@ -8,6 +8,7 @@ import { NPMRC_RULES } from "./npmrc/npmrc-rules.ts";
 import { POLICY_CHANGE_RULES } from "./policy-change/policy-change-rules.ts";
 import { PR_SHAPE_RULES } from "./pr-shape/pr-shape-rules.ts";
 import { PROMPT_INJECTION_RULES } from "./prompt-injection/prompt-injection-rules.ts";
+import { SECRET_RULES } from "./secrets/secret-rules.ts";
 
 /**
  * Every catalogued rule, in the order the analyzers run. The docs' rule table
@@ -23,6 +24,7 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   ...Object.values(NPMRC_RULES),
   ...Object.values(INFRA_RULES),
   // Secrets, policy changes, the PR's shape, and what an analyzer that threw reports.
+  ...Object.values(SECRET_RULES),
   ...Object.values(POLICY_CHANGE_RULES),
   ...Object.values(PR_SHAPE_RULES),
   ANALYZER_CRASHED_RULE,

@@ -50,8 +50,8 @@ export function detectPolicyChanges(files: readonly DiffFile[], config: TriageCo
         // The repository's own thresholds: such a PR reaches that level whatever they are.
         configured:
           kind === "codeowners"
-            ? { severity: "medium", riskFloor: config.risk.thresholds.medium }
-            : { severity: "high", riskFloor: config.risk.thresholds.high },
+            ? { severity: rule.variants[0].severity, riskFloor: config.risk.thresholds.medium }
+            : { severity: rule.severity, riskFloor: config.risk.thresholds.high },
       }),
     );
   }

@@ -13,6 +13,10 @@ const AGENT_BRANCH =
 const AGENT_TRAILER =
   /co-authored-by:[^\n]*\b(claude|copilot|cursor|devin|codex|chatgpt|openai|gemini|jules|aider|openhands|sweep|windsurf|cody|amazon q)\b|generated (with|by) \[?(claude code|copilot|cursor|codex|devin|aider|gemini)|🤖 generated with/i;
 
+const AGENT_RULE = PR_SHAPE_RULES.agentAuthored;
+/** A configured floor at or above this variant's makes the finding medium. */
+const RAISED = AGENT_RULE.variants[0];
+
 /**
  * Reports who (or what) wrote the PR: AI agents by login, co-author trailer or branch prefix,
  * and other bots. Provenance is context, not a defect, so the default floor is modest (20); a
@@ -29,9 +33,12 @@ export const agentProvenance: Analyzer = {
     const floor = config.risk.provenanceFloor;
     if (signals.length > 0) {
       return [
-        ruleFinding(PR_SHAPE_RULES.agentAuthored, {
-          message: `This PR appears agent-authored: ${signals.join("; ")}. ${PR_SHAPE_RULES.agentAuthored.why} ${PR_SHAPE_RULES.agentAuthored.fix}`,
-          configured: { severity: floor >= 60 ? "medium" : "low", riskFloor: floor },
+        ruleFinding(AGENT_RULE, {
+          message: `This PR appears agent-authored: ${signals.join("; ")}. ${AGENT_RULE.why} ${AGENT_RULE.fix}`,
+          configured: {
+            severity: floor >= RAISED.riskFloor ? RAISED.severity : AGENT_RULE.severity,
+            riskFloor: floor,
+          },
         }),
       ];
     }
