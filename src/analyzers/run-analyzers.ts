@@ -2,6 +2,7 @@ import { errorMessage } from "../errors/error-message.ts";
 import type { Finding } from "../findings/finding.ts";
 import { agentConfig } from "./agent-config/agent-config.ts";
 import type { Analyzer, AnalyzerInput } from "./analyzer.ts";
+import { ANALYZER_CRASHED_RULE } from "./analyzer-crashed-rule.ts";
 import { ciWorkflows } from "./ci-workflows/ci-workflows.ts";
 import { dependencies } from "./dependencies/dependencies.ts";
 import { hiddenUnicode } from "./hidden-unicode/hidden-unicode.ts";
@@ -14,6 +15,7 @@ import { missingTests } from "./pr-shape/missing-tests.ts";
 import { sensitivePaths } from "./pr-shape/sensitive-paths.ts";
 import { sizeChurn } from "./pr-shape/size-churn.ts";
 import { promptInjection } from "./prompt-injection/prompt-injection.ts";
+import { ruleFinding } from "./rule-finding.ts";
 import { secrets } from "./secrets/secrets.ts";
 
 /** Every deterministic analyzer, in the order their findings are listed: most dangerous first. */
@@ -55,19 +57,11 @@ export async function runAnalyzers(
 }
 
 function crashFinding(id: string, error: unknown): Finding {
-  return {
-    ruleId: `${id}/crashed`,
-    source: "analyzer",
-    severity: "medium",
-    category: "internal",
-    title: `Analyzer "${id}" failed`,
-    message: `This check could not run (${errorMessage(error)}), so a human should review what it covers.`,
-    path: null,
-    line: null,
-    startLine: null,
-    side: "RIGHT",
-    confidence: 1,
-    riskFloor: 30,
-    policy: null,
-  };
+  return ruleFinding(
+    { ...ANALYZER_CRASHED_RULE, id: `${id}/crashed` },
+    {
+      title: `Analyzer "${id}" failed`,
+      message: `This check could not run (${errorMessage(error)}), so a human should review what it covers.`,
+    },
+  );
 }

@@ -1,4 +1,6 @@
 import picomatch from "picomatch";
+import { POLICY_CHANGE_RULES } from "../analyzers/policy-change/policy-change-rules.ts";
+import { ruleFinding } from "../analyzers/rule-finding.ts";
 import { CODEOWNERS_PATHS } from "../codeowners/codeowners-paths.ts";
 import { CONFIG_PATH } from "../config/config-path.ts";
 import type { TriageConfig } from "../config/config-schema.ts";
@@ -38,21 +40,20 @@ export function detectPolicyChanges(files: readonly DiffFile[], config: TriageCo
       kind === "config" && touchesSuppressions(file)
         ? " It edits the `ignore` section: repository-wide suppressions (`ignore.rules`, `ignore.findings`) stop those findings from being reported on every later PR, so check each one."
         : "";
-    findings.push({
-      ruleId: "config/policy-change",
-      source: "analyzer",
-      severity: kind === "codeowners" ? "medium" : "high",
-      category: "policy-change",
-      title: `Policy change: this PR ${verb} ${WHAT[kind]}${suppressions ? " and its suppressions" : ""}`,
-      message: `This PR ${verb} \`${file.path}\`. PR Triage reads its configuration, policies and code owners from the base branch, so this triage used the base version and ignored the proposed one; the change applies only after merge. A maintainer should review it, because it changes how future PRs are reviewed.${suppressions}`,
-      path: file.path,
-      line,
-      startLine: null,
-      side: "RIGHT",
-      confidence: 1,
-      riskFloor: kind === "codeowners" ? config.risk.thresholds.medium : config.risk.thresholds.high,
-      policy: null,
-    });
+    const rule = POLICY_CHANGE_RULES.policyChange;
+    findings.push(
+      ruleFinding(rule, {
+        title: `${rule.title}: this PR ${verb} ${WHAT[kind]}${suppressions ? " and its suppressions" : ""}`,
+        message: `This PR ${verb} \`${file.path}\`. ${rule.why} ${rule.fix}${suppressions}`,
+        path: file.path,
+        line,
+        // The repository's own thresholds: such a PR reaches that level whatever they are.
+        configured:
+          kind === "codeowners"
+            ? { severity: rule.variants[0].severity, riskFloor: config.risk.thresholds.medium }
+            : { severity: rule.severity, riskFloor: config.risk.thresholds.high },
+      }),
+    );
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { PR_SHAPE_RULES } from "./pr-shape-rules.ts";
 
 /** Accounts that AI coding agents open PRs as (GitHub App bots and agent service users). */
 const AGENT_LOGINS =
@@ -11,6 +12,10 @@ const AGENT_BRANCH =
   /^(copilot|codex|claude|cursor|devin|jules|sweep|openhands|aider|gemini|agent|ai|bot\/ai)[/-]/i;
 const AGENT_TRAILER =
   /co-authored-by:[^\n]*\b(claude|copilot|cursor|devin|codex|chatgpt|openai|gemini|jules|aider|openhands|sweep|windsurf|cody|amazon q)\b|generated (with|by) \[?(claude code|copilot|cursor|codex|devin|aider|gemini)|🤖 generated with/i;
+
+const AGENT_RULE = PR_SHAPE_RULES.agentAuthored;
+/** A configured floor at or above this variant's makes the finding medium. */
+const RAISED = AGENT_RULE.variants[0];
 
 /**
  * Reports who (or what) wrote the PR: AI agents by login, co-author trailer or branch prefix,
@@ -28,25 +33,20 @@ export const agentProvenance: Analyzer = {
     const floor = config.risk.provenanceFloor;
     if (signals.length > 0) {
       return [
-        analyzerFinding({
-          ruleId: "agent-provenance/agent-authored",
-          severity: floor >= 60 ? "medium" : "low",
-          category: "provenance",
-          title: "Pull request written by an AI agent",
-          message: `This PR appears agent-authored: ${signals.join("; ")}. Agents produce plausible code that nobody has yet understood end to end; review it as you would a new contributor's, and check that a human owns the change.`,
-          riskFloor: floor,
+        ruleFinding(AGENT_RULE, {
+          message: `This PR appears agent-authored: ${signals.join("; ")}. ${AGENT_RULE.why} ${AGENT_RULE.fix}`,
+          configured: {
+            severity: floor >= RAISED.riskFloor ? RAISED.severity : AGENT_RULE.severity,
+            riskFloor: floor,
+          },
         }),
       ];
     }
     if (pr.authorType === "Bot" || AUTOMATION_LOGINS.test(pr.author)) {
       return [
-        analyzerFinding({
-          ruleId: "agent-provenance/bot-authored",
-          severity: "info",
-          category: "provenance",
-          title: `Pull request opened by a bot: ${pr.author}`,
-          message: `\`${pr.author}\` is an automation account. Check that the change matches what the bot is meant to do (e.g. only a version bump).`,
-          riskFloor: 0,
+        ruleFinding(PR_SHAPE_RULES.botAuthored, {
+          title: `${PR_SHAPE_RULES.botAuthored.title}: ${pr.author}`,
+          message: `\`${pr.author}\` is an automation account. ${PR_SHAPE_RULES.botAuthored.fix}`,
         }),
       ];
     }

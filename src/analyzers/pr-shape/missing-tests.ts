@@ -1,7 +1,8 @@
 import { isSourceFile, isTestFile } from "../../diff/file-kinds.ts";
 import { generatedReason } from "../../diff/generated-reason.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { PR_SHAPE_RULES } from "./pr-shape-rules.ts";
 
 /** Below this many added source lines a missing test is usually fine (typo, config, refactor). */
 const MIN_SOURCE_LINES = 50;
@@ -22,13 +23,8 @@ export const missingTests: Analyzer = {
     const added = source.reduce((sum, file) => sum + file.additions, 0);
     if (added < MIN_SOURCE_LINES) return [];
     return [
-      analyzerFinding({
-        ruleId: "missing-tests/source-without-tests",
-        severity: "low",
-        category: "testing",
-        title: "Source changed without test changes",
-        message: `${added} source lines were added across ${source.length} files, and no test file changed. Ask for tests that pin the new behavior, or for a note on how it was verified.`,
-        riskFloor: 0,
+      ruleFinding(PR_SHAPE_RULES.missingTests, {
+        message: `${added} source lines were added across ${source.length} files, and no test file changed. ${PR_SHAPE_RULES.missingTests.fix}`,
       }),
     ];
   },

@@ -1,7 +1,7 @@
 import { generatedReason } from "../../diff/generated-reason.ts";
-import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { PR_SHAPE_RULES } from "./pr-shape-rules.ts";
 
 /**
  * Flags PRs too large to review well. Reviews lose effectiveness past a few hundred lines, so
@@ -17,15 +17,12 @@ export function createSizeChurn(maxLines = 1000, maxFiles = 50) {
       );
       const lines = reviewed.reduce((sum, file) => sum + file.additions + file.deletions, 0);
       if (lines <= maxLines && reviewed.length <= maxFiles) return [];
-      const finding: Finding = analyzerFinding({
-        ruleId: "size-churn/large",
-        severity: "low",
-        category: "size",
-        title: `Large pull request: ${lines} lines in ${reviewed.length} files`,
-        message: `${lines} changed lines in ${reviewed.length} hand-written files (lockfiles, generated files and the config's \`ignore\` globs excluded) is more than one careful review covers (limits: ${maxLines} lines, ${maxFiles} files). Split it into independent PRs, or agree on a review plan and owner per area.`,
-        riskFloor: 30,
-      });
-      return [finding];
+      return [
+        ruleFinding(PR_SHAPE_RULES.sizeChurn, {
+          title: `Large pull request: ${lines} lines in ${reviewed.length} files`,
+          message: `${lines} changed lines in ${reviewed.length} hand-written files (lockfiles, generated files and the config's \`ignore\` globs excluded) is more than one careful review covers (limits: ${maxLines} lines, ${maxFiles} files). ${PR_SHAPE_RULES.sizeChurn.fix}`,
+        }),
+      ];
     },
   };
   return analyzer;

@@ -4,7 +4,7 @@ import { creator as recommendedPreset } from "@secretlint/secretlint-rule-preset
 import type { SecretLintCoreConfig } from "@secretlint/types";
 import type { DiffFile } from "../../diff/diff-model.ts";
 import { HEX_PRIVATE_KEY_RULE_ID, hexPrivateKeyRule } from "./hex-private-key-rule.ts";
-import { isDocumentedExample } from "./is-placeholder-secret.ts";
+import { isDocumentedExample } from "./is-placeholder-value.ts";
 import { SECRET_ASSIGNMENT_RULE_ID, secretAssignmentRule } from "./secret-assignment-rule.ts";
 import { VENDOR_TOKEN_RULE_ID, vendorTokenRule } from "./vendor-token-rule.ts";
 

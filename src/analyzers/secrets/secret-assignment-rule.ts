@@ -1,5 +1,5 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
-import { isPlaceholderValue } from "./is-placeholder-secret.ts";
+import { isPlaceholderValue } from "./is-placeholder-value.ts";
 import { looksRandom } from "./looks-random.ts";
 
 export const SECRET_ASSIGNMENT_RULE_ID = "pr-triage/secret-assignment";

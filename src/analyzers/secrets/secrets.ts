@@ -1,15 +1,14 @@
 import { baseName, isTestFile } from "../../diff/file-kinds.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
 import { HEX_PRIVATE_KEY_RULE_ID } from "./hex-private-key-rule.ts";
 import { maskSecret } from "./mask-secret.ts";
 import { type SecretHit, scanSecrets } from "./scan-secrets.ts";
 import { SECRET_ASSIGNMENT_RULE_ID } from "./secret-assignment-rule.ts";
+import { ruleSlug, secretRule } from "./secret-rule.ts";
+import { SECRET_TIERS, type SecretRule } from "./secret-rules.ts";
 import { VENDOR_TOKEN_RULE_ID, vendorTokenFormat } from "./vendor-token-rule.ts";
-
-const ACTION =
-  "Treat it as leaked: revoke and rotate it now (removing the line does not remove it from git history), then load it from the CI or deployment secret store instead of the repository.";
 
 /** dotenv files hold real values by convention; their templates hold placeholders. */
 const DOTENV = /^\.env(\..+)?$/;
@@ -26,13 +25,10 @@ export const secrets: Analyzer = {
   async run({ files, secretHits }) {
     const findings: Finding[] = [];
     for (const hit of secretHits ?? (await scanSecrets(files))) {
-      const heuristic =
-        hit.ruleId === SECRET_ASSIGNMENT_RULE_ID ||
-        hit.ruleId === HEX_PRIVATE_KEY_RULE_ID ||
-        (hit.ruleId === VENDOR_TOKEN_RULE_ID && vendorTokenFormat(hit.messageId)?.byName === true);
+      const rule = secretRule(hit);
       // A name-based guess in test code is usually a fixture; a vendor-format token is not.
-      if (heuristic && isTestFile(hit.path)) continue;
-      findings.push(toFinding(hit, heuristic));
+      if (rule.heuristic && isTestFile(hit.path)) continue;
+      findings.push(toFinding(hit, rule));
     }
     return findings;
   },
@@ -45,13 +41,15 @@ const SAMPLE_PATH =
 const SAMPLE_ACTION =
   "If it ever granted access to anything real, revoke it; otherwise make it obviously fake, or generate it when the test runs instead of committing it.";
 
-function toFinding(hit: SecretHit, heuristic: boolean): Finding {
+function toFinding(hit: SecretHit, rule: SecretRule): Finding {
+  const { heuristic } = rule;
   const name = baseName(hit.path);
   const dotenv = DOTENV.test(name) && !DOTENV_TEMPLATE.test(name);
   const sample = !dotenv && (isTestFile(hit.path) || SAMPLE_PATH.test(hit.path));
   const kind = describeKind(hit);
   const where = `Line ${hit.line}${hit.column ? `, column ${hit.column}` : ""}`;
-  const certain = (!heuristic || dotenv) && !sample;
+  // Where it was committed moves it off its kind's tier: a fixture down, a dotenv guess up.
+  const tier = sample ? SECRET_TIERS.sample : heuristic && dotenv ? SECRET_TIERS.dotenv : undefined;
   // A fixture key is reported as a fixture: one consistent text, not "may be a throwaway" plus "rotate now".
   const message = [
     `${where}: ${kind} \`${maskSecret(hit.value)}\`${dotenv ? ` in the committed environment file \`${name}\`` : ""}.`,
@@ -60,22 +58,15 @@ function toFinding(hit: SecretHit, heuristic: boolean): Finding {
       : heuristic && !dotenv
         ? "It was matched by its name and randomness, not by a vendor's format: if it is a real credential, anyone who can read the repository can use it."
         : "Anyone who can read the repository (and every fork and clone) can use it.",
-    sample ? SAMPLE_ACTION : ACTION,
+    sample ? SAMPLE_ACTION : rule.fix,
   ].join(" ");
-  return analyzerFinding({
-    ruleId: `secrets/${hit.ruleId === VENDOR_TOKEN_RULE_ID ? (vendorTokenFormat(hit.messageId)?.id ?? "vendor-token") : ruleSlug(hit.ruleId)}`,
-    severity: certain ? "critical" : sample ? "medium" : "high",
-    category: "secret",
+  return ruleFinding(rule, {
     title: sample ? `Test or example key added: ${kind}` : `Secret added: ${kind}`,
     message,
-    riskFloor: certain ? 90 : sample ? 40 : 70,
     path: hit.path,
     line: hit.line,
+    ...(tier && { variant: tier }),
   });
-}
-
-function ruleSlug(ruleId: string): string {
-  return ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^pr-triage\//, "");
 }
 
 const VENDOR_NAMES: Record<string, string> = {

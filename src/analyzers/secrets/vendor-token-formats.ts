@@ -30,7 +30,8 @@ export interface VendorTokenFormat {
   context?: RegExp;
   /**
    * Matched by a vendor's name and the value's randomness, not by a documented shape: reported
-   * with less certainty, and not in test files (as `secret-assignment` is).
+   * as the guessed kind, `SECRET_RULES.vendorNamed` (high, not in test files, as
+   * `secret-assignment` is); without it, as `SECRET_RULES.vendorFormat` (critical).
    */
   byName?: boolean;
 }

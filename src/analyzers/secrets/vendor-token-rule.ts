@@ -1,5 +1,5 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
-import { isPlaceholderValue } from "./is-placeholder-secret.ts";
+import { isPlaceholderValue } from "./is-placeholder-value.ts";
 import { looksRandom } from "./looks-random.ts";
 import { shannonEntropy } from "./shannon-entropy.ts";
 import { tokenRuns } from "./token-runs.ts";
