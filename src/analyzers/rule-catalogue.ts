@@ -3,6 +3,7 @@ import type { AnalyzerRule } from "./analyzer-rule.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode/hidden-unicode-rules.ts";
 import { INFRA_RULES } from "./infra/infra-rules.ts";
+import { MCP_CONFIG_RULES } from "./mcp-config/mcp-config-rules.ts";
 import { NPMRC_RULES } from "./npmrc/npmrc-rules.ts";
 import { PROMPT_INJECTION_RULES } from "./prompt-injection/prompt-injection-rules.ts";
 
@@ -16,6 +17,7 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   MORE_HIDDEN_UNICODE,
   ...Object.values(PROMPT_INJECTION_RULES),
   ...Object.values(AGENT_CONFIG_RULES),
+  ...Object.values(MCP_CONFIG_RULES),
   ...Object.values(CI_WORKFLOW_RULES),
   ...Object.values(NPMRC_RULES),
   ...Object.values(INFRA_RULES),
