@@ -1,6 +1,7 @@
 import { AGENT_CONFIG_RULES } from "./agent-config/agent-config-rules.ts";
 import type { AnalyzerRule } from "./analyzer-rule.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflows/ci-workflow-rules.ts";
+import { DEPENDENCY_RULES } from "./dependencies/dependency-rules.ts";
 import { HIDDEN_UNICODE_RULES, MORE_HIDDEN_UNICODE } from "./hidden-unicode/hidden-unicode-rules.ts";
 import { INFRA_RULES } from "./infra/infra-rules.ts";
 import { MCP_CONFIG_RULES } from "./mcp-config/mcp-config-rules.ts";
@@ -19,6 +20,7 @@ export const RULE_CATALOGUE: readonly AnalyzerRule[] = [
   ...Object.values(AGENT_CONFIG_RULES),
   ...Object.values(MCP_CONFIG_RULES),
   ...Object.values(CI_WORKFLOW_RULES),
+  ...Object.values(DEPENDENCY_RULES),
   ...Object.values(NPMRC_RULES),
   ...Object.values(INFRA_RULES),
 ];

@@ -4,19 +4,18 @@ import { baseName, isLockfile } from "../../diff/file-kinds.ts";
 import { addedLinesBySection, type SectionedLine } from "../../diff/json-sections.ts";
 import type { Finding } from "../../findings/finding.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
-import {
-  contentsSkippedFinding,
-  floatingVersionFinding,
-  installScriptFinding,
-  newDependenciesFinding,
-  remoteSpecifierFinding,
-  typosquatFinding,
-} from "./dependency-findings.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { contentsSkippedFinding } from "./contents-skipped-finding.ts";
+import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
+import { floatingVersionFinding } from "./floating-version-finding.ts";
+import { installScriptFinding } from "./install-script-finding.ts";
 import { INSTALL_SCRIPTS } from "./manifest-findings.ts";
+import { newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { parsedFileFindings } from "./parsed-file-findings.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
+import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
+import { typosquatFinding } from "./typosquat-finding.ts";
 
 const DEPENDENCY_SECTIONS = new Set([
   "dependencies",
@@ -32,6 +31,7 @@ const VERSION_LIKE =
   /^([~^<>=]|\d|[xX*]$|latest$|next$|workspace:|npm:|file:|link:|git|github:|https?:|catalog:)/;
 const REMOTE_SPEC = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
 const FLOATING_SPEC = /^(latest|next|\*|x|X|)$/;
+const { lockfileOnly: LOCKFILE_ONLY, lockfileUntrustedHost: UNTRUSTED_HOST } = DEPENDENCY_RULES;
 
 /** Where a lockfile's manifest lives, so a lockfile-only change can be told from a normal one. */
 const MANIFEST_FOR: Record<string, string[]> = {
@@ -149,13 +149,9 @@ function requirementsFindings(file: DiffFile): Finding[] {
     if (!name || content.trim().startsWith("-")) {
       if (/^\s*(-e\s+)?(git\+|https?:)/.test(content) || /^\s*--(extra-)?index-url/.test(content)) {
         findings.push(
-          analyzerFinding({
-            ruleId: "dependencies/remote-specifier",
-            severity: "high",
-            category: "supply-chain",
+          ruleFinding(DEPENDENCY_RULES.remoteSpecifier, {
             title: "Python package source outside PyPI",
             message: `\`${content.trim().slice(0, 120)}\` installs from a URL or an extra index. Extra indexes enable dependency confusion and URLs skip PyPI's immutability; pin a published version with a hash instead.`,
-            riskFloor: 60,
             path: file.path,
             line,
           }),
@@ -176,13 +172,9 @@ function lockfileOnlyFindings(file: DiffFile, changed: ReadonlySet<string>): Fin
   const manifests = MANIFEST_FOR[name] ?? [];
   if (file.status !== "removed" && !manifests.some((manifest) => changed.has(`${dir}${manifest}`))) {
     findings.push(
-      analyzerFinding({
-        ruleId: "dependencies/lockfile-only",
-        severity: "medium",
-        category: "supply-chain",
-        title: `Lockfile changed without its manifest: ${file.path}`,
-        message: `\`${file.path}\` changed but \`${dir}${manifests[0] ?? "its manifest"}\` did not. Lockfile diffs are rarely read, and a hand-edited one can point a dependency at a different tarball. Regenerate it with the package manager and check that the resolved URLs and integrity hashes come from the registry.`,
-        riskFloor: 40,
+      ruleFinding(LOCKFILE_ONLY, {
+        title: `${LOCKFILE_ONLY.title}: ${file.path}`,
+        message: `\`${file.path}\` changed but \`${dir}${manifests[0] ?? "its manifest"}\` did not. ${LOCKFILE_ONLY.why} ${LOCKFILE_ONLY.fix}`,
         path: file.path,
       }),
     );
@@ -204,13 +196,9 @@ function lockfileHostFindings(file: DiffFile, allowedHosts: readonly string[]): 
   if (!first) return [];
   const urls = [...offHost.values()].map((entry) => `\`${entry.url.slice(0, 160)}\``).join(", ");
   return [
-    analyzerFinding({
-      ruleId: "dependencies/lockfile-untrusted-host",
-      severity: "high",
-      category: "supply-chain",
+    ruleFinding(UNTRUSTED_HOST, {
       title: `Lockfile resolves packages from ${offHost.size === 1 ? "an unexpected host" : `${offHost.size} unexpected hosts`}: ${[...offHost.keys()].join(", ")}`,
-      message: `${urls} ${offHost.size === 1 ? "is not an allowed registry" : "are not allowed registries"} (config \`dependencies.allowedRegistries\`: ${allowedHosts.join(", ")}). A lockfile entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror (then add it to the config), regenerate the lockfile from the registry.`,
-      riskFloor: 65,
+      message: `${urls} ${offHost.size === 1 ? "is not an allowed registry" : "are not allowed registries"} (config \`dependencies.allowedRegistries\`: ${allowedHosts.join(", ")}). A lockfile entry pointing elsewhere downloads code nobody reviewed. ${UNTRUSTED_HOST.fix}`,
       path: file.path,
       line: first.line,
     }),
