@@ -7,6 +7,7 @@ import type { AnalyzerRule } from "../analyzer-rule.ts";
 import { codeSnippet } from "../code-snippet.ts";
 import { ruleFinding } from "../rule-finding.ts";
 import { MCP_CONFIG_RULES } from "./mcp-config-rules.ts";
+import { parseMcpServers } from "./parse-mcp-servers.ts";
 
 const ALL_INTERFACES =
   /(^|[^\d.])0\.0\.0\.0([^\d.]|$)|"(host|bind|hostname)"\s*:\s*"(::|\*|[^"]*\.[^"]*)"|--(host|bind)[= ]+(?!127\.0\.0\.1|localhost|::1)\S+/;
@@ -21,15 +22,6 @@ const ENV_REFERENCE = /^\$\{|^\$[A-Z_]|^env:|\$\{(env|input):|^<|^$|^your|^xxx/i
 const REMOTE_URL = /"(url|serverUrl|httpUrl|endpoint)"\s*:\s*"(https?:\/\/[^"]+)"/;
 
 const { exposedServer: EXPOSED, remoteServer: REMOTE, broadFilesystem: BROAD } = MCP_CONFIG_RULES;
-
-interface McpServer {
-  name: string;
-  command?: unknown;
-  args?: unknown;
-  env?: unknown;
-  url?: unknown;
-  serverUrl?: unknown;
-}
 
 /**
  * Model Context Protocol configs: each server is code an agent launches or a host it trusts.
@@ -87,7 +79,7 @@ function serverFindings(file: DiffFile): Finding[] {
   }
 
   // Whole-file checks need structure: parse the new file when the diff shows all of it.
-  for (const server of parseServers(file)) {
+  for (const server of parseMcpServers(file)) {
     const args = Array.isArray(server.args)
       ? server.args.filter((a): a is string => typeof a === "string")
       : [];
@@ -132,33 +124,4 @@ function serverFindings(file: DiffFile): Finding[] {
     }
   }
   return findings;
-}
-
-/** Servers from the new file, when it is added whole or the hunks cover it; otherwise none. */
-function parseServers(file: DiffFile): McpServer[] {
-  const hunk = file.hunks[0];
-  if (file.hunks.length !== 1 || hunk === undefined || hunk.newStart > 1) return [];
-  const text = hunk.lines
-    .filter((line) => line.kind !== "del")
-    .map((line) => line.content)
-    .join("\n");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stripJsonComments(text));
-  } catch {
-    return [];
-  }
-  if (!parsed || typeof parsed !== "object") return [];
-  const root = parsed as Record<string, unknown>;
-  const mcp = root.mcp as Record<string, unknown> | undefined;
-  const table = root.mcpServers ?? root.servers ?? root.context_servers ?? mcp?.servers;
-  if (!table || typeof table !== "object") return [];
-  return Object.entries(table as Record<string, unknown>).flatMap(([name, value]) =>
-    value && typeof value === "object" ? [{ name, ...(value as Omit<McpServer, "name">) }] : [],
-  );
-}
-
-/** VS Code's mcp.json is JSONC; drop line comments and trailing commas so JSON.parse reads it. */
-function stripJsonComments(text: string): string {
-  return text.replace(/^\s*\/\/.*$/gm, "").replace(/,(\s*[}\]])/g, "$1");
 }
