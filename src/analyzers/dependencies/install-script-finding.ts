@@ -2,6 +2,15 @@ import type { Finding } from "../../findings/finding.ts";
 import { ruleFinding } from "../rule-finding.ts";
 import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 
+/** npm lifecycle scripts that run on `npm install` (`prepare` also when installed from git). */
+export const INSTALL_SCRIPTS = new Set([
+  "preinstall",
+  "install",
+  "postinstall",
+  "prepare",
+  "preuninstall",
+  "postuninstall",
+]);
 const RULE = DEPENDENCY_RULES.installScript;
 const [PREPARE] = RULE.variants;
 

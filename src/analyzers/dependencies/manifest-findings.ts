@@ -4,21 +4,12 @@ import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.t
 import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
 import { floatingVersionFinding } from "./floating-version-finding.ts";
-import { installScriptFinding } from "./install-script-finding.ts";
+import { INSTALL_SCRIPTS, installScriptFinding } from "./install-script-finding.ts";
 import { type NewDependency, newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
 import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
 import { typosquatFinding } from "./typosquat-finding.ts";
 
-/** npm lifecycle scripts that run on `npm install` (`prepare` also when installed from git). */
-export const INSTALL_SCRIPTS = new Set([
-  "preinstall",
-  "install",
-  "postinstall",
-  "prepare",
-  "preuninstall",
-  "postuninstall",
-]);
 const NPM_REMOTE = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
 const OTHER_REMOTE = /^(git\+|git:|hg\+|svn\+|bzr\+|https?:|ssh:|file:)/;
 const ANY_VERSION = /^(latest|next|\*|x|X|)$/;

@@ -4,8 +4,7 @@ import { addedLinesBySection, type SectionedLine } from "../../diff/json-section
 import type { Finding } from "../../findings/finding.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
 import { floatingVersionFinding } from "./floating-version-finding.ts";
-import { installScriptFinding } from "./install-script-finding.ts";
-import { INSTALL_SCRIPTS } from "./manifest-findings.ts";
+import { INSTALL_SCRIPTS, installScriptFinding } from "./install-script-finding.ts";
 import { newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES } from "./popular-packages.ts";
 import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
