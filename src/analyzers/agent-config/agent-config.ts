@@ -6,8 +6,8 @@ import type { AnalyzerRule } from "../analyzer-rule.ts";
 import { codeSnippet } from "../code-snippet.ts";
 import { isProhibition } from "../is-prohibition.ts";
 import { ruleFinding } from "../rule-finding.ts";
-import { isAgentInstructionFile, isAgentSettingsFile } from "./is-agent-config-file.ts";
 import { AGENT_CONFIG_RULES } from "./agent-config-rules.ts";
+import { isAgentInstructionFile, isAgentSettingsFile } from "./is-agent-config-file.ts";
 
 /** A rule of the catalogue and the added text it matches. */
 interface ContentRule {

@@ -1,12 +1,19 @@
 import type { LockfilePackages } from "lockfile-lint-api";
 import type { Finding } from "../../findings/finding.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 import { escapeRegExp, findLine } from "./find-line.ts";
 import { lockfileLint } from "./lockfile-lint.ts";
 
 /** Sources that skip the registry's immutable, integrity-checked tarballs, or travel in clear text. */
 const UNSAFE_SOURCE = /^(git\+ssh|git\+https?|git|ssh|http):/;
 const SHOWN = 10;
+const {
+  lockfileUnsafeSource: UNSAFE,
+  lockfileUntrustedHost: UNTRUSTED_HOST,
+  lockfileNameMismatch: NAME_MISMATCH,
+  lockfileWeakIntegrity: WEAK_INTEGRITY,
+} = DEPENDENCY_RULES;
 
 /**
  * lockfile-lint's checks, on the entries the PR adds or changes only: old lockfiles are full of
@@ -36,13 +43,9 @@ export function lockfileEntryFindings(
     .errors.map((error) => error.package);
   if (unsafe.length > 0) {
     findings.push(
-      analyzerFinding({
-        ruleId: "dependencies/lockfile-unsafe-source",
-        severity: "high",
-        category: "supply-chain",
+      ruleFinding(UNSAFE, {
         title: `Lockfile installs ${unsafe.length} ${plural(unsafe.length, "package")} from git or plain HTTP: ${path}`,
-        message: `${list(unsafe, changed)}. Git sources skip the registry's immutable versions and integrity checks (a branch or tag can move after review), and \`http:\` can be tampered with in transit. Depend on published versions from the registry.`,
-        riskFloor: 60,
+        message: `${list(unsafe, changed)}. ${UNSAFE.why} ${UNSAFE.fix}`,
         path,
         line: firstLine(unsafe, lineOf),
       }),
@@ -51,13 +54,9 @@ export function lockfileEntryFindings(
   if (offHost.length > 0) {
     const hosts = [...new Set(offHost.map((key) => hostOf(changed[key]?.resolved)))];
     findings.push(
-      analyzerFinding({
-        ruleId: "dependencies/lockfile-untrusted-host",
-        severity: "high",
-        category: "supply-chain",
+      ruleFinding(UNTRUSTED_HOST, {
         title: `Lockfile resolves packages from ${plural(hosts.length, "an unexpected host", `${hosts.length} unexpected hosts`)}: ${hosts.join(", ")}`,
-        message: `${list(offHost, changed)}. Allowed registries: ${allowedHosts.join(", ")} (config \`dependencies.allowedRegistries\`). An entry pointing elsewhere downloads code nobody reviewed. Unless this is your organization's mirror (then add it to the config), regenerate the lockfile from the registry.`,
-        riskFloor: 65,
+        message: `${list(offHost, changed)}. Allowed registries: ${allowedHosts.join(", ")} (config \`dependencies.allowedRegistries\`). An entry pointing elsewhere downloads code nobody reviewed. ${UNTRUSTED_HOST.fix}`,
         path,
         line: firstLine(offHost, lineOf),
       }),
@@ -68,13 +67,9 @@ export function lockfileEntryFindings(
     if (!entry || new ValidatePackageNames({ packages: { [key]: entry } }).validate().errors.length === 0)
       continue;
     findings.push(
-      analyzerFinding({
-        ruleId: "dependencies/lockfile-name-mismatch",
-        severity: "high",
-        category: "supply-chain",
-        title: `Lockfile entry resolves to another package's tarball: ${packageName(key)}`,
-        message: `The entry \`${packageName(key)}\` downloads \`${entry.resolved ?? ""}\`, a tarball of a different package. That is how a hand-edited lockfile swaps in malicious code under a trusted name. Regenerate the lockfile with the package manager.`,
-        riskFloor: 70,
+      ruleFinding(NAME_MISMATCH, {
+        title: `${NAME_MISMATCH.title}: ${packageName(key)}`,
+        message: `The entry \`${packageName(key)}\` downloads \`${entry.resolved ?? ""}\`, a tarball of a different package. That is how a hand-edited lockfile swaps in malicious code under a trusted name. ${NAME_MISMATCH.fix}`,
         path,
         line: lineOf(key),
       }),
@@ -89,14 +84,9 @@ export function lockfileEntryFindings(
   ];
   if (weak.length > 0) {
     findings.push(
-      analyzerFinding({
-        ruleId: "dependencies/lockfile-weak-integrity",
-        // Packages published before 2017 only have a sha1 on the registry: common, rarely an attack.
-        severity: "low",
-        category: "supply-chain",
-        title: `Lockfile entries without a sha512 integrity hash: ${path}`,
-        message: `${list(weak, changed, (entry) => entry.integrity?.split("-")[0] ?? "no integrity")}. Without a strong hash the package manager cannot tell a swapped tarball from the reviewed one. Packages published before 2017 often have only a sha1 on the registry; for the others, regenerate the entries with a current package manager, which records sha512.`,
-        riskFloor: 20,
+      ruleFinding(WEAK_INTEGRITY, {
+        title: `${WEAK_INTEGRITY.title}: ${path}`,
+        message: `${list(weak, changed, (entry) => entry.integrity?.split("-")[0] ?? "no integrity")}. ${WEAK_INTEGRITY.why} ${WEAK_INTEGRITY.fix}`,
         path,
         line: firstLine(weak, lineOf),
       }),

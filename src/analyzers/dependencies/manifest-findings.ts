@@ -1,28 +1,15 @@
 import type { Finding } from "../../findings/finding.ts";
+import { ruleFinding } from "../rule-finding.ts";
 import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.ts";
-import {
-  floatingVersionFinding,
-  goReplaceFinding,
-  installScriptFinding,
-  movedToRuntimeFinding,
-  type NewDependency,
-  newDependenciesFinding,
-  remoteSpecifierFinding,
-  submoduleFinding,
-  typosquatFinding,
-} from "./dependency-findings.ts";
+import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
+import { floatingVersionFinding } from "./floating-version-finding.ts";
+import { INSTALL_SCRIPTS, installScriptFinding } from "./install-script-finding.ts";
+import { type NewDependency, newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
+import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
+import { typosquatFinding } from "./typosquat-finding.ts";
 
-/** npm lifecycle scripts that run on `npm install` (`prepare` also when installed from git). */
-export const INSTALL_SCRIPTS = new Set([
-  "preinstall",
-  "install",
-  "postinstall",
-  "prepare",
-  "preuninstall",
-  "postuninstall",
-]);
 const NPM_REMOTE = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
 const OTHER_REMOTE = /^(git\+|git:|hg\+|svn\+|bzr\+|https?:|ssh:|file:)/;
 const ANY_VERSION = /^(latest|next|\*|x|X|)$/;
@@ -47,12 +34,12 @@ export function manifestFindings(path: string, base: ParsedManifest | null, head
     const sameSection = previous.find((old) => old.section === dep.section);
     if (dep.section === "submodule") {
       if (sameSection?.spec !== dep.spec) {
-        findings.push(submoduleFinding(path, dep.line, dep.name, dep.spec, sameSection?.spec ?? null));
+        findings.push(submoduleFinding(path, dep, sameSection?.spec ?? null));
       }
       continue;
     }
     if (dep.section === "replace") {
-      if (sameSection?.spec !== dep.spec) findings.push(goReplaceFinding(path, dep.line, dep.name, dep.spec));
+      if (sameSection?.spec !== dep.spec) findings.push(goReplaceFinding(path, dep));
       continue;
     }
     if (previous.every((old) => old.section === "replace") && !seen.has(dep.name)) {
@@ -64,7 +51,14 @@ export function manifestFindings(path: string, base: ParsedManifest | null, head
     }
     const moved = !sameSection && previous.find((old) => DEV_SECTION.test(old.section));
     if (moved && !DEV_SECTION.test(dep.section) && dep.section !== "peerDependencies") {
-      findings.push(movedToRuntimeFinding(path, dep.line, dep.name, moved.section, dep.section));
+      findings.push(
+        ruleFinding(DEPENDENCY_RULES.movedToRuntime, {
+          title: `Dependency moved from ${moved.section} to ${dep.section}: ${dep.name}`,
+          message: `\`${dep.name}\` now ships to everyone who installs this package, not only to its developers. ${DEPENDENCY_RULES.movedToRuntime.fix}`,
+          path,
+          line: dep.line,
+        }),
+      );
     }
     const oldSpec = sameSection?.spec ?? previous[0]?.spec ?? null;
     if (oldSpec === dep.spec) continue;
@@ -106,10 +100,30 @@ function isFloating(spec: string, registry: ParsedManifest["registry"], previous
 }
 
 function indexFinding(path: string, dep: DeclaredDependency): Finding {
-  const finding = remoteSpecifierFinding(path, dep.line, dep.name, dep.spec);
-  return {
-    ...finding,
+  return ruleFinding(DEPENDENCY_RULES.remoteSpecifier, {
     title: "Python package source outside PyPI",
     message: `\`${dep.name} ${dep.spec.slice(0, 120)}\` adds a package index. Extra indexes enable dependency confusion (a public package with your private package's name wins) and URLs skip PyPI's immutability; pin published versions with hashes instead.`,
-  };
+    path,
+    line: dep.line,
+  });
+}
+
+function submoduleFinding(path: string, dep: DeclaredDependency, previous: string | null): Finding {
+  const rule = DEPENDENCY_RULES.submodule;
+  return ruleFinding(rule, {
+    title: previous ? `Git submodule now points elsewhere: ${dep.name}` : `Git submodule added: ${dep.name}`,
+    message: `\`${dep.name}\` ${previous ? `moved from \`${previous}\` to` : "comes from"} \`${dep.spec}\`. ${rule.why} ${rule.fix}`,
+    path,
+    line: dep.line,
+  });
+}
+
+function goReplaceFinding(path: string, dep: DeclaredDependency): Finding {
+  const rule = DEPENDENCY_RULES.goReplace;
+  return ruleFinding(rule, {
+    title: `Module replaced: ${dep.name} => ${dep.spec}`,
+    message: `Every import of \`${dep.name}\` now builds \`${dep.spec}\` instead, whatever \`go.sum\` recorded for the original. ${rule.fix}`,
+    path,
+    line: dep.line,
+  });
 }

@@ -3,8 +3,11 @@ import type { DiffFile } from "../../diff/diff-model.ts";
 import type { Finding } from "../../findings/finding.ts";
 import { isMcpConfigFile } from "../agent-config/is-agent-config-file.ts";
 import type { Analyzer } from "../analyzer.ts";
-import { analyzerFinding } from "../analyzer-finding.ts";
+import type { AnalyzerRule } from "../analyzer-rule.ts";
 import { codeSnippet } from "../code-snippet.ts";
+import { ruleFinding } from "../rule-finding.ts";
+import { MCP_CONFIG_RULES } from "./mcp-config-rules.ts";
+import { parseMcpServers } from "./parse-mcp-servers.ts";
 
 const ALL_INTERFACES =
   /(^|[^\d.])0\.0\.0\.0([^\d.]|$)|"(host|bind|hostname)"\s*:\s*"(::|\*|[^"]*\.[^"]*)"|--(host|bind)[= ]+(?!127\.0\.0\.1|localhost|::1)\S+/;
@@ -18,14 +21,7 @@ const SECRET_KEY = /(key|token|secret|password|passwd|credential|auth)/i;
 const ENV_REFERENCE = /^\$\{|^\$[A-Z_]|^env:|\$\{(env|input):|^<|^$|^your|^xxx/i;
 const REMOTE_URL = /"(url|serverUrl|httpUrl|endpoint)"\s*:\s*"(https?:\/\/[^"]+)"/;
 
-interface McpServer {
-  name: string;
-  command?: unknown;
-  args?: unknown;
-  env?: unknown;
-  url?: unknown;
-  serverUrl?: unknown;
-}
+const { exposedServer: EXPOSED, remoteServer: REMOTE, broadFilesystem: BROAD } = MCP_CONFIG_RULES;
 
 /**
  * Model Context Protocol configs: each server is code an agent launches or a host it trusts.
@@ -41,13 +37,9 @@ export const mcpConfig: Analyzer = {
       const added = addedLines(file);
       if (added.length === 0) continue;
       findings.push(
-        analyzerFinding({
-          ruleId: "mcp-config/changed",
-          severity: "medium",
-          category: "agent-config",
-          title: `MCP server configuration changed: ${file.path}`,
-          message: `Agents launch or connect to the servers listed in \`${file.path}\` with the developer's access. Check each server's source, version and the data it can reach.`,
-          riskFloor: 40,
+        ruleFinding(MCP_CONFIG_RULES.changed, {
+          title: `${MCP_CONFIG_RULES.changed.title}: ${file.path}`,
+          message: `Agents launch or connect to the servers listed in \`${file.path}\` with the developer's access. ${MCP_CONFIG_RULES.changed.fix}`,
           path: file.path,
           line: added[0]?.line ?? null,
         }),
@@ -63,53 +55,31 @@ function serverFindings(file: DiffFile): Finding[] {
   const findings: Finding[] = [];
   const lineOf = (needle: string) =>
     added.find((line) => line.content.includes(needle))?.line ?? added[0]?.line ?? null;
-  const push = (
-    ruleId: string,
-    severity: "critical" | "high" | "medium",
-    riskFloor: number,
-    title: string,
-    message: string,
-    line: number | null,
-  ) =>
-    findings.push(
-      analyzerFinding({
-        ruleId: `mcp-config/${ruleId}`,
-        severity,
-        category: "agent-config",
-        title,
-        message,
-        riskFloor,
-        path: file.path,
-        line,
-      }),
-    );
+  const push = (rule: AnalyzerRule, title: string, message: string, line: number | null) =>
+    findings.push(ruleFinding(rule, { title, message, path: file.path, line }));
 
   for (const { line, content } of added) {
     if (ALL_INTERFACES.test(content) && !LOOPBACK.test(content)) {
       push(
-        "exposed-server",
-        "high",
-        75,
-        "MCP server bound to a non-loopback address",
-        `\`${codeSnippet(content)}\` makes the server reachable from the network, so anyone on it can drive the tools the agent uses (files, shell, tokens). Bind to 127.0.0.1.`,
+        EXPOSED,
+        EXPOSED.title,
+        `\`${codeSnippet(content)}\` makes the server reachable from the network, so anyone on it can drive the tools the agent uses (files, shell, tokens). ${EXPOSED.fix}`,
         line,
       );
     }
     const url = REMOTE_URL.exec(content)?.[2];
     if (url && !LOOPBACK.test(url)) {
       push(
-        "remote-server",
-        "medium",
-        50,
-        `Remote MCP server added: ${codeSnippet(url, 80)}`,
-        `The agent will send tool calls, and with them code and context, to \`${codeSnippet(url, 120)}\`, and act on what it answers. Confirm who operates it and what it receives.`,
+        REMOTE,
+        `${REMOTE.title}: ${codeSnippet(url, 80)}`,
+        `The agent will send tool calls, and with them code and context, to \`${codeSnippet(url, 120)}\`, and act on what it answers. ${REMOTE.fix}`,
         line,
       );
     }
   }
 
   // Whole-file checks need structure: parse the new file when the diff shows all of it.
-  for (const server of parseServers(file)) {
+  for (const server of parseMcpServers(file)) {
     const args = Array.isArray(server.args)
       ? server.args.filter((a): a is string => typeof a === "string")
       : [];
@@ -119,10 +89,8 @@ function serverFindings(file: DiffFile): Finding[] {
       const pkg = args.find((arg) => !arg.startsWith("-") && arg !== "dlx" && arg !== "run");
       if (pkg && !PINNED_PACKAGE.test(pkg)) {
         push(
-          "unpinned-package",
-          "high",
-          70,
-          `MCP server runs an unpinned package: ${codeSnippet(pkg, 80)}`,
+          MCP_CONFIG_RULES.unpinnedPackage,
+          `${MCP_CONFIG_RULES.unpinnedPackage.title}: ${codeSnippet(pkg, 80)}`,
           `Server \`${server.name}\` runs \`${codeSnippet(launch, 120)}\`, which downloads and executes the newest published \`${pkg}\` every time the agent starts. A hijacked or typosquatted release runs with the developer's access. Pin an exact version (\`${pkg}@x.y.z\`) after reviewing it.`,
           lineOf(pkg),
         );
@@ -131,11 +99,9 @@ function serverFindings(file: DiffFile): Finding[] {
     const broad = args.find((arg) => BROAD_ROOT.test(arg.trim()));
     if (broad !== undefined) {
       push(
-        "broad-filesystem",
-        "high",
-        70,
-        `MCP server given a broad filesystem root: ${broad}`,
-        `Server \`${server.name}\` can read and write everything under \`${broad}\`, including SSH keys and credentials. Limit it to the project directory.`,
+        BROAD,
+        `${BROAD.title}: ${broad}`,
+        `Server \`${server.name}\` can read and write everything under \`${broad}\`, including SSH keys and credentials. ${BROAD.fix}`,
         lineOf(broad),
       );
     }
@@ -149,10 +115,8 @@ function serverFindings(file: DiffFile): Finding[] {
         )
           continue;
         push(
-          "inline-secret",
-          "critical",
-          85,
-          `Secret written inline in MCP server env: ${key}`,
+          MCP_CONFIG_RULES.inlineSecret,
+          `${MCP_CONFIG_RULES.inlineSecret.title}: ${key}`,
           `Server \`${server.name}\` has a literal value for \`${key}\` in a committed file, so everyone with read access has it. Rotate it and reference an environment variable or input (\`\${env:${key}}\`) instead.`,
           lineOf(`"${key}"`),
         );
@@ -160,33 +124,4 @@ function serverFindings(file: DiffFile): Finding[] {
     }
   }
   return findings;
-}
-
-/** Servers from the new file, when it is added whole or the hunks cover it; otherwise none. */
-function parseServers(file: DiffFile): McpServer[] {
-  const hunk = file.hunks[0];
-  if (file.hunks.length !== 1 || hunk === undefined || hunk.newStart > 1) return [];
-  const text = hunk.lines
-    .filter((line) => line.kind !== "del")
-    .map((line) => line.content)
-    .join("\n");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stripJsonComments(text));
-  } catch {
-    return [];
-  }
-  if (!parsed || typeof parsed !== "object") return [];
-  const root = parsed as Record<string, unknown>;
-  const mcp = root.mcp as Record<string, unknown> | undefined;
-  const table = root.mcpServers ?? root.servers ?? root.context_servers ?? mcp?.servers;
-  if (!table || typeof table !== "object") return [];
-  return Object.entries(table as Record<string, unknown>).flatMap(([name, value]) =>
-    value && typeof value === "object" ? [{ name, ...(value as Omit<McpServer, "name">) }] : [],
-  );
-}
-
-/** VS Code's mcp.json is JSONC; drop line comments and trailing commas so JSON.parse reads it. */
-function stripJsonComments(text: string): string {
-  return text.replace(/^\s*\/\/.*$/gm, "").replace(/,(\s*[}\]])/g, "$1");
 }
