@@ -1,8 +1,8 @@
-import { parse } from "smol-toml";
 import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.ts";
 import { escapeRegExp, findLine } from "./find-line.ts";
+import { parseTomlTable, type TomlTable } from "./parse-toml-table.ts";
 
-type Table = Record<string, unknown>;
+type Table = TomlTable;
 const SECTIONS = ["dependencies", "dev-dependencies", "build-dependencies"] as const;
 
 /**
@@ -10,12 +10,8 @@ const SECTIONS = ["dependencies", "dev-dependencies", "build-dependencies"] as c
  * included; `null` when the file is not valid TOML.
  */
 export function parseCargoToml(text: string): ParsedManifest | null {
-  let toml: Table;
-  try {
-    toml = parse(text) as Table;
-  } catch {
-    return null;
-  }
+  const toml = parseTomlTable(text);
+  if (toml === null) return null;
   const lines = text.split(/\r?\n/);
   const dependencies: DeclaredDependency[] = [];
   const add = (entries: unknown, section: string) => {

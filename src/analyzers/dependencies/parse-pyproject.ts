@@ -1,9 +1,9 @@
-import { parse } from "smol-toml";
 import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.ts";
 import { escapeRegExp, findLine } from "./find-line.ts";
 import { normalizePythonName, parsePep508 } from "./parse-pep508.ts";
+import { parseTomlTable, type TomlTable } from "./parse-toml-table.ts";
 
-type Table = Record<string, unknown>;
+type Table = TomlTable;
 
 /**
  * The dependencies of a `pyproject.toml`: PEP 621 (`project.dependencies`,
@@ -12,12 +12,8 @@ type Table = Record<string, unknown>;
  * file is not valid TOML.
  */
 export function parsePyproject(text: string): ParsedManifest | null {
-  let toml: Table;
-  try {
-    toml = parse(text) as Table;
-  } catch {
-    return null;
-  }
+  const toml = parseTomlTable(text);
+  if (toml === null) return null;
   const lines = text.split(/\r?\n/);
   const dependencies: DeclaredDependency[] = [];
   const addPep508 = (requirements: unknown, section: string) => {

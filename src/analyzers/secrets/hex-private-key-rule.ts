@@ -1,4 +1,5 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
+import { scannerRuleMeta } from "./scanner-rule-meta.ts";
 
 export const HEX_PRIVATE_KEY_RULE_ID = "pr-triage/hex-private-key";
 
@@ -16,12 +17,7 @@ const messages = {
 
 export const hexPrivateKeyRule: SecretLintRuleCreator = {
   messages,
-  meta: {
-    id: HEX_PRIVATE_KEY_RULE_ID,
-    recommended: false,
-    type: "scanner",
-    supportedContentTypes: ["text"],
-  },
+  meta: scannerRuleMeta(HEX_PRIVATE_KEY_RULE_ID),
   create(context) {
     const t = context.createTranslator(messages);
     return {

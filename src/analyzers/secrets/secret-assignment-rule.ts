@@ -1,6 +1,7 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
 import { isPlaceholderValue } from "./is-placeholder-value.ts";
 import { looksRandom } from "./looks-random.ts";
+import { scannerRuleMeta } from "./scanner-rule-meta.ts";
 
 export const SECRET_ASSIGNMENT_RULE_ID = "pr-triage/secret-assignment";
 
@@ -65,12 +66,7 @@ const GENERATED =
 
 export const secretAssignmentRule: SecretLintRuleCreator = {
   messages,
-  meta: {
-    id: SECRET_ASSIGNMENT_RULE_ID,
-    recommended: false,
-    type: "scanner",
-    supportedContentTypes: ["text"],
-  },
+  meta: scannerRuleMeta(SECRET_ASSIGNMENT_RULE_ID),
   create(context) {
     const t = context.createTranslator(messages);
     return {

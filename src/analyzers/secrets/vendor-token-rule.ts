@@ -1,6 +1,7 @@
 import type { SecretLintRuleCreator } from "@secretlint/types";
 import { isPlaceholderValue } from "./is-placeholder-value.ts";
 import { looksRandom } from "./looks-random.ts";
+import { scannerRuleMeta } from "./scanner-rule-meta.ts";
 import { shannonEntropy } from "./shannon-entropy.ts";
 import { tokenRuns } from "./token-runs.ts";
 import { VENDOR_TOKEN_FORMATS, type VendorTokenFormat } from "./vendor-token-formats.ts";
@@ -82,12 +83,7 @@ const messages = Object.fromEntries(
  */
 export const vendorTokenRule: SecretLintRuleCreator = {
   messages,
-  meta: {
-    id: VENDOR_TOKEN_RULE_ID,
-    recommended: false,
-    type: "scanner",
-    supportedContentTypes: ["text"],
-  },
+  meta: scannerRuleMeta(VENDOR_TOKEN_RULE_ID),
   create(context) {
     const t = context.createTranslator(messages);
     return {
