@@ -4,16 +4,8 @@ import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
 import { SqliteStatements } from "../sqlite/sqlite-statements.ts";
 import { acceptSqliteDelivery } from "./accept-sqlite-delivery.ts";
 import { toQueueStats, toStoredJob } from "./job-rows.ts";
-import type {
-  AcceptResult,
-  Delivery,
-  FinalState,
-  JobRequest,
-  JobStore,
-  QueueStats,
-  StoredJob,
-  StoreHealth,
-} from "./job-store.ts";
+// One namespace for the contract's types, the same the PostgreSQL store implements.
+import type * as Queue from "./job-store.ts";
 import { migrateSqlite } from "./migrate-sqlite.ts";
 import { SqliteRecoveryLedger } from "./sqlite-recovery-ledger.ts";
 import { WalSync } from "./wal-sync.ts";
@@ -42,7 +34,7 @@ export function openSqliteJobStore(dataDir: string, leaseMs = DEFAULT_LEASE_MS):
   });
 }
 
-export class SqliteJobStore implements JobStore {
+export class SqliteJobStore implements Queue.JobStore {
   readonly #db: DatabaseSync;
   readonly #owner = `sqlite-${process.pid}-${randomUUID().slice(0, 8)}`;
   readonly leaseMs: number;
@@ -62,13 +54,17 @@ export class SqliteJobStore implements JobStore {
     this.#wal = new WalSync(path);
   }
 
-  async accept(delivery: Delivery, requests: readonly JobRequest[], now: number): Promise<AcceptResult> {
+  async accept(
+    delivery: Queue.Delivery,
+    requests: readonly Queue.JobRequest[],
+    now: number,
+  ): Promise<Queue.AcceptResult> {
     const result = this.#sql.transaction(() => acceptSqliteDelivery(this.#sql, delivery, requests, now));
     await this.#wal.sync();
     return result;
   }
 
-  async claim(now: number): Promise<StoredJob | undefined> {
+  async claim(now: number): Promise<Queue.StoredJob | undefined> {
     const row = this.#sql.get(
       `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, updated_at = ?
        WHERE id = (
@@ -85,7 +81,7 @@ export class SqliteJobStore implements JobStore {
     return row ? toStoredJob(row) : undefined;
   }
 
-  async get(id: number): Promise<StoredJob | undefined> {
+  async get(id: number): Promise<Queue.StoredJob | undefined> {
     const row = this.#sql.get("SELECT * FROM jobs WHERE id = ?", id);
     return row ? toStoredJob(row) : undefined;
   }
@@ -96,7 +92,7 @@ export class SqliteJobStore implements JobStore {
 
   // A running job is changed only by its lease owner: one that lost its lease must not
   // overwrite what the process that took the job over records.
-  async finish(id: number, state: FinalState, note: string, now: number): Promise<void> {
+  async finish(id: number, state: Queue.FinalState, note: string, now: number): Promise<void> {
     this.#sql.run(
       `UPDATE jobs SET state = ?, outcome = ?, last_error = CASE WHEN ? = 'done' THEN last_error ELSE ? END,
          lease_owner = NULL, updated_at = ? WHERE id = ? AND (state <> 'running' OR lease_owner = ?)`,
@@ -156,7 +152,7 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  async health(): Promise<StoreHealth> {
+  async health(): Promise<Queue.StoreHealth> {
     const row = this.#sql.get(
       `SELECT COALESCE(SUM(lease_owner = ?), 0) AS held, COALESCE(SUM(lease_owner IS NOT ?), 0) AS elsewhere
        FROM jobs WHERE state = 'running'`,
@@ -182,7 +178,7 @@ export class SqliteJobStore implements JobStore {
     return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
   }
 
-  async stats(_now: number): Promise<QueueStats> {
+  async stats(_now: number): Promise<Queue.QueueStats> {
     const row = this.#sql.get(
       `SELECT
          COALESCE(SUM(state = 'queued'), 0) AS queued,
