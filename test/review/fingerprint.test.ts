@@ -3,6 +3,7 @@ import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { fingerprint } from "../../src/review/fingerprint.ts";
+import { llmSecurityFinding } from "../helpers/llm-security-finding.ts";
 
 function files(patch: string): ReadonlyMap<string, DiffFile> {
   const file = parseFilePatch({
@@ -27,24 +28,14 @@ const SECOND_PUSH = files(`@@ -1,2 +1,5 @@
 +const rows = db.query("SELECT * FROM t WHERE id = " + id);
  export { rows };`);
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: "llm/security",
-    source: "llm",
-    severity: "high",
-    category: "security",
-    title: "SQL injection",
+/** The SQL-injection finding this file's fingerprints are about. */
+const finding = (overrides: Partial<Finding>): Finding =>
+  llmSecurityFinding({
     message: "Use a parameterized query.",
     path: "src/db.ts",
-    line: 2,
-    startLine: null,
-    side: "RIGHT",
     confidence: 0.9,
-    riskFloor: 0,
-    policy: null,
     ...overrides,
-  };
-}
+  });
 
 describe("fingerprint", () => {
   it("is 16 hex digits, the same for the same issue on the same code after the code moved down", () => {

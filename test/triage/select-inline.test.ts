@@ -4,6 +4,7 @@ import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { selectInline } from "../../src/triage/select-inline.ts";
+import { llmSecurityFinding } from "../helpers/llm-security-finding.ts";
 
 const FILE = parseFilePatch({
   filename: "src/app.ts",
@@ -18,24 +19,8 @@ const FILE = parseFilePatch({
 });
 const FILES: ReadonlyMap<string, DiffFile> = new Map([[FILE.path, FILE]]);
 
-function finding(title: string, overrides: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: "llm/security",
-    source: "llm",
-    severity: "high",
-    category: "security",
-    title,
-    message: "m",
-    path: "src/app.ts",
-    line: 2,
-    startLine: null,
-    side: "RIGHT",
-    confidence: 1,
-    riskFloor: 0,
-    policy: null,
-    ...overrides,
-  };
-}
+const finding = (title: string, overrides: Partial<Finding> = {}): Finding =>
+  llmSecurityFinding({ title, ...overrides });
 
 const review = (overrides: Partial<ReturnType<typeof defaultConfig>["review"]> = {}) => ({
   ...defaultConfig().review,
