@@ -12,6 +12,7 @@ import { renderInlineComment } from "../../src/render/render-inline-comment.ts";
 import { renderSummary } from "../../src/render/render-summary.ts";
 import { plannedOutcome } from "../../src/review/planned-outcome.ts";
 import { concludeTriage } from "../../src/triage/conclude-triage.ts";
+import { llmSecurity, testFinding } from "../helpers/test-finding.ts";
 
 /** What a prompt-injected model, or a PR author naming files, would try to get posted. */
 const HOSTILE = [
@@ -22,24 +23,16 @@ const HOSTILE = [
   "<img src=https://img-tracker.example/x.gif> <!-- pr-triage:summary --> <b>bold</b>",
 ].join("\n\n");
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: "llm/security",
-    source: "llm",
-    severity: "high",
-    category: "security",
+const finding = (overrides: Partial<Finding>): Finding =>
+  testFinding({
+    ...llmSecurity,
     title: `Injected title _@m-okafor_ ![x](https://img-tracker.example/t.png)`,
     message: HOSTILE,
-    path: "src/app.ts",
     line: 1,
-    startLine: null,
-    side: "RIGHT",
     confidence: 0.9,
-    riskFloor: 0,
     policy: "Policy _@m-okafor_ [sso](https://acme-sso.login-verify.example)",
     ...overrides,
-  };
-}
+  });
 
 /**
  * Parses what would be posted as GitHub does (CommonMark + GFM) and checks what it would render:

@@ -3,7 +3,7 @@ import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { fingerprint } from "../../src/review/fingerprint.ts";
-import { llmSecurityFinding } from "../helpers/llm-security-finding.ts";
+import { llmSecurity, testFinding } from "../helpers/test-finding.ts";
 
 function files(patch: string): ReadonlyMap<string, DiffFile> {
   const file = parseFilePatch({
@@ -29,8 +29,10 @@ const SECOND_PUSH = files(`@@ -1,2 +1,5 @@
  export { rows };`);
 
 /** The SQL-injection finding this file's fingerprints are about. */
+/** The SQL-injection finding this file's fingerprints are about. */
 const finding = (overrides: Partial<Finding>): Finding =>
-  llmSecurityFinding({
+  testFinding({
+    ...llmSecurity,
     message: "Use a parameterized query.",
     path: "src/db.ts",
     confidence: 0.9,

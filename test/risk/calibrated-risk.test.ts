@@ -5,27 +5,11 @@ import type { Finding } from "../../src/findings/finding.ts";
 import { scoreRisk } from "../../src/risk/score-risk.ts";
 import { addedFile, analyzerInput } from "../analyzers/diff-fixture.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
+import { testFinding } from "../helpers/test-finding.ts";
 
 const thresholds = defaultConfig().risk.thresholds;
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: "test/rule",
-    source: "analyzer",
-    severity: "low",
-    category: "test",
-    title: "t",
-    message: "m",
-    path: "a.ts",
-    line: 1,
-    startLine: null,
-    side: "RIGHT",
-    confidence: 1,
-    riskFloor: 0,
-    policy: null,
-    ...overrides,
-  };
-}
+const finding = (overrides: Partial<Finding>): Finding => testFinding(overrides);
 
 const score = (findings: Finding[]) => scoreRisk({ findings, files: [], llmUnavailable: false, thresholds });
 const lines = (count: number) =>

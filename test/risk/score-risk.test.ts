@@ -3,28 +3,12 @@ import { defaultConfig } from "../../src/config/config-schema.ts";
 import type { Finding, Severity } from "../../src/findings/finding.ts";
 import { levelFor, scoreRisk } from "../../src/risk/score-risk.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
+import { testFinding } from "../helpers/test-finding.ts";
 
 const thresholds = defaultConfig().risk.thresholds;
 const SEVERITIES: Severity[] = ["info", "low", "medium", "high", "critical"];
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: "test/rule",
-    source: "analyzer",
-    severity: "medium",
-    category: "test",
-    title: "t",
-    message: "m",
-    path: "a.ts",
-    line: 1,
-    startLine: null,
-    side: "RIGHT",
-    confidence: 1,
-    riskFloor: 0,
-    policy: null,
-    ...overrides,
-  };
-}
+const finding = (overrides: Partial<Finding>): Finding => testFinding({ severity: "medium", ...overrides });
 
 describe("scoreRisk", () => {
   it("never scores below the deterministic floor, whatever the LLM says (property, 2,000 cases)", () => {

@@ -4,7 +4,7 @@ import type { DiffFile } from "../../src/diff/diff-model.ts";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.ts";
 import type { Finding } from "../../src/findings/finding.ts";
 import { selectInline } from "../../src/triage/select-inline.ts";
-import { llmSecurityFinding } from "../helpers/llm-security-finding.ts";
+import { llmSecurity, testFinding } from "../helpers/test-finding.ts";
 
 const FILE = parseFilePatch({
   filename: "src/app.ts",
@@ -20,7 +20,7 @@ const FILE = parseFilePatch({
 const FILES: ReadonlyMap<string, DiffFile> = new Map([[FILE.path, FILE]]);
 
 const finding = (title: string, overrides: Partial<Finding> = {}): Finding =>
-  llmSecurityFinding({ title, ...overrides });
+  testFinding({ ...llmSecurity, title, ...overrides });
 
 const review = (overrides: Partial<ReturnType<typeof defaultConfig>["review"]> = {}) => ({
   ...defaultConfig().review,
