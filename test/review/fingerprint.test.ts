@@ -29,7 +29,6 @@ const SECOND_PUSH = files(`@@ -1,2 +1,5 @@
  export { rows };`);
 
 /** The SQL-injection finding this file's fingerprints are about. */
-/** The SQL-injection finding this file's fingerprints are about. */
 const finding = (overrides: Partial<Finding>): Finding =>
   testFinding({
     ...llmSecurity,
