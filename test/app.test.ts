@@ -1,15 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import nock from "nock";
-import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../src/create-app.ts";
-import { JobOctokit } from "../src/github/job-octokit.ts";
-import type { JobWorker } from "../src/queue/job-worker.ts";
-import { openSqliteJobStore } from "../src/queue/sqlite-job-store.ts";
-import { FAKE_LLM_URL, nockChatCompletion } from "./helpers/fake-llm.ts";
+import { nockChatCompletion } from "./helpers/fake-llm.ts";
 import { nockNoPoliciesNorCodeowners, nockRepoFile } from "./helpers/nock-config.ts";
 import {
   nockAccessToken,
@@ -27,7 +19,7 @@ import {
   nockListReviews,
   nockUpdateCheckRun,
 } from "./helpers/nock-github.ts";
-import { TEST_PRIVATE_KEY } from "./helpers/test-key.ts";
+import { startTestApp } from "./helpers/start-test-app.ts";
 import { examplePayload } from "./helpers/webhook-examples.ts";
 
 const PATCH = [
@@ -77,46 +69,9 @@ afterEach(async () => {
 
 function setup(llm: boolean) {
   nockGetApp();
-  let worker: JobWorker | undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), "pr-triage-app-test-"));
-  const store = openSqliteJobStore(dataDir);
-  cleanups.push(async () => {
-    await worker?.stop(1_000);
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const probot = new Probot({
-    appId: 1,
-    privateKey: TEST_PRIVATE_KEY,
-    logLevel: (process.env.TEST_LOG_LEVEL ?? "silent") as "info",
-    Octokit: JobOctokit.defaults({ retry: { enabled: false } }),
-  });
-  const loaded = probot.load(
-    createApp({
-      llm: llm
-        ? { apiKey: "sk-test", baseURL: FAKE_LLM_URL, model: "test-model", timeoutMs: 5_000, maxRetries: 0 }
-        : null,
-      webHost: "github.com",
-      appId: 1,
-      store,
-      queue: {
-        concurrency: 2,
-        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-        writes: { perMinute: 80, perHour: 500 },
-      },
-      onStart: (started) => {
-        worker = started.worker;
-      },
-    }),
-    { addHandler: () => {} } as never,
-  );
-  return {
-    probot,
-    idle: async () => {
-      await loaded;
-      await worker?.onIdle();
-    },
-  };
+  const app = startTestApp({ llm });
+  cleanups.push(app.stop);
+  return app;
 }
 
 describe("pull_request webhook → published triage", () => {

@@ -1,14 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import nock from "nock";
-import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.ts";
-import { createApp } from "../../src/create-app.ts";
-import { JobOctokit } from "../../src/github/job-octokit.ts";
-import type { JobWorker } from "../../src/queue/job-worker.ts";
-import { openSqliteJobStore } from "../../src/queue/sqlite-job-store.ts";
 import { captureIo, createTempGitRepo, type TempGitRepo } from "../cli/temp-git-repo.ts";
 import { completion, FAKE_LLM_URL } from "../helpers/fake-llm.ts";
 import { nockNoPoliciesNorCodeowners } from "../helpers/nock-config.ts";
@@ -25,7 +17,7 @@ import {
   nockListReviews,
   nockUpdateCheckRun,
 } from "../helpers/nock-github.ts";
-import { TEST_PRIVATE_KEY } from "../helpers/test-key.ts";
+import { startTestApp, type TestApp } from "../helpers/start-test-app.ts";
 import { examplePayload } from "../helpers/webhook-examples.ts";
 
 /** The CLI and the app run one triage core: the same PR gives the same LLM request, secrets redacted. */
@@ -56,11 +48,9 @@ function captureLlm(bodies: string[]): nock.Scope {
 
 describe("one triage core for the app and the CLI", () => {
   let repo: TempGitRepo;
-  let dataDir: string;
-  let worker: JobWorker | undefined;
+  let app: TestApp | undefined;
   beforeEach(() => {
     nock.disableNetConnect();
-    dataDir = mkdtempSync(join(tmpdir(), "pr-triage-one-core-"));
     repo = createTempGitRepo();
     repo.write("README.md", "# Service\n");
     repo.write(".github/pr-triage.yml", CONFIG);
@@ -70,9 +60,9 @@ describe("one triage core for the app and the CLI", () => {
     repo.commitAll(`${TITLE}\n\n${BODY}`);
   });
   afterEach(async () => {
-    await worker?.stop(1_000);
+    await app?.stop();
+    app = undefined;
     repo.remove();
-    rmSync(dataDir, { recursive: true, force: true });
     nock.cleanAll();
     nock.enableNetConnect();
   });
@@ -98,13 +88,6 @@ describe("one triage core for the app and the CLI", () => {
       .map((line) => `+${line}`)
       .join("\n")}`;
     const appBodies: string[] = [];
-    const store = openSqliteJobStore(dataDir);
-    const probot = new Probot({
-      appId: 1,
-      privateKey: TEST_PRIVATE_KEY,
-      logLevel: "silent" as "info",
-      Octokit: JobOctokit.defaults({ retry: { enabled: false } }),
-    });
     nockGetApp();
     const scopes = [
       nockAccessToken(),
@@ -125,35 +108,9 @@ describe("one triage core for the app and the CLI", () => {
       nockCreateComment(2, () => {}),
       nockUpdateCheckRun(() => {}),
     ];
-    const loaded = probot.load(
-      createApp({
-        llm: {
-          apiKey: "sk-test",
-          baseURL: FAKE_LLM_URL,
-          model: "test-model",
-          timeoutMs: 5_000,
-          maxRetries: 0,
-        },
-        webHost: "github.com",
-        appId: 1,
-        store,
-        queue: {
-          concurrency: 1,
-          retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
-          writes: { perMinute: 80, perHour: 500 },
-        },
-        onStart: (started) => {
-          worker = started.worker;
-        },
-      }),
-      { addHandler: () => {} } as never,
-    );
-    await probot.receive({ id: "one-core", name: "pull_request", payload } as never);
-    await loaded;
-    await worker?.onIdle();
-    await worker?.stop(1_000);
-    worker = undefined;
-    await store.close();
+    app = startTestApp({ llm: true, concurrency: 1 });
+    await app.probot.receive({ id: "one-core", name: "pull_request", payload } as never);
+    await app.idle();
 
     expect(appBodies).toHaveLength(1);
     expect(cliBodies).toHaveLength(1);
