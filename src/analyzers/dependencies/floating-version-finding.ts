@@ -5,6 +5,8 @@ import { isRuntimeSection } from "./is-runtime-section.ts";
 
 const RULE = DEPENDENCY_RULES.floatingVersion;
 const [DEVELOPMENT_ONLY] = RULE.variants;
+/** An npm spec that accepts any version (a dist-tag, a wildcard, or nothing at all). */
+export const ANY_NPM_VERSION = /^(latest|next|\*|x|X|)$/;
 
 /** A dependency that now accepts any version: new and unpinned, or widened from `previous`. */
 export function floatingVersionFinding(

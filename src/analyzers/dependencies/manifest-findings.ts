@@ -3,16 +3,14 @@ import { ruleFinding } from "../rule-finding.ts";
 import type { DeclaredDependency, ParsedManifest } from "./declared-dependency.ts";
 import { DEPENDENCY_RULES } from "./dependency-rules.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
-import { floatingVersionFinding } from "./floating-version-finding.ts";
+import { ANY_NPM_VERSION, floatingVersionFinding } from "./floating-version-finding.ts";
 import { INSTALL_SCRIPTS, installScriptFinding } from "./install-script-finding.ts";
 import { type NewDependency, newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES, POPULAR_PYPI_PACKAGES } from "./popular-packages.ts";
-import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
+import { NPM_REMOTE_SPEC, remoteSpecifierFinding } from "./remote-specifier-finding.ts";
 import { typosquatFinding } from "./typosquat-finding.ts";
 
-const NPM_REMOTE = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
 const OTHER_REMOTE = /^(git\+|git:|hg\+|svn\+|bzr\+|https?:|ssh:|file:)/;
-const ANY_VERSION = /^(latest|next|\*|x|X|)$/;
 const NO_UPPER_BOUND = /^>=?\s*[\d.]+$/;
 const DEV_SECTION =
   /^(devDependencies|tool\.poetry\.dev-dependencies|dev-dependencies)$|(^|\.)(dev|test|lint|docs?)(\.|$)/;
@@ -64,7 +62,7 @@ export function manifestFindings(path: string, base: ParsedManifest | null, head
     if (oldSpec === dep.spec) continue;
     const remote =
       head.registry === "npm"
-        ? NPM_REMOTE.test(dep.spec) && !dep.spec.startsWith("npm:")
+        ? NPM_REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")
         : OTHER_REMOTE.test(dep.spec);
     if (dep.section === "index") findings.push(indexFinding(path, dep));
     else if (remote) findings.push(remoteSpecifierFinding(path, dep.line, dep.name, dep.spec));
@@ -94,9 +92,9 @@ function typosquatTarget(name: string, registry: ParsedManifest["registry"]): st
  */
 function isFloating(spec: string, registry: ParsedManifest["registry"], previous: string | null): boolean {
   const now = spec.trim();
-  const floating = (text: string) => ANY_VERSION.test(text) || NO_UPPER_BOUND.test(text);
+  const floating = (text: string) => ANY_NPM_VERSION.test(text) || NO_UPPER_BOUND.test(text);
   if (previous !== null) return registry !== null && floating(now) && !floating(previous.trim());
-  return registry === "npm" && ANY_VERSION.test(now);
+  return registry === "npm" && ANY_NPM_VERSION.test(now);
 }
 
 function indexFinding(path: string, dep: DeclaredDependency): Finding {

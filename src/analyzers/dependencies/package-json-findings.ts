@@ -3,11 +3,11 @@ import { addedLinesBySection, type SectionedLine } from "../../diff/added-lines-
 import type { DiffFile } from "../../diff/diff-model.ts";
 import type { Finding } from "../../findings/finding.ts";
 import { findTyposquatTarget } from "./find-typosquat-target.ts";
-import { floatingVersionFinding } from "./floating-version-finding.ts";
+import { ANY_NPM_VERSION, floatingVersionFinding } from "./floating-version-finding.ts";
 import { INSTALL_SCRIPTS, installScriptFinding } from "./install-script-finding.ts";
 import { newDependenciesFinding } from "./new-dependencies-finding.ts";
 import { KNOWN_NEIGHBORS, POPULAR_NPM_PACKAGES } from "./popular-packages.ts";
-import { remoteSpecifierFinding } from "./remote-specifier-finding.ts";
+import { NPM_REMOTE_SPEC, remoteSpecifierFinding } from "./remote-specifier-finding.ts";
 import { typosquatFinding } from "./typosquat-finding.ts";
 
 const DEPENDENCY_SECTIONS = new Set([
@@ -22,8 +22,6 @@ const DEPENDENCY_SECTIONS = new Set([
 const ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
 const VERSION_LIKE =
   /^([~^<>=]|\d|[xX*]$|latest$|next$|workspace:|npm:|file:|link:|git|github:|https?:|catalog:)/;
-const REMOTE_SPEC = /^(git\+|git:|github:|gitlab:|bitbucket:|https?:|file:|link:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
-const FLOATING_SPEC = /^(latest|next|\*|x|X|)$/;
 
 /**
  * Diff-only fallback for a `package.json` whose full text was not read: the added
@@ -53,9 +51,9 @@ export function packageJsonFindings(file: DiffFile): Finding[] {
     if (target && dep.previous === null) {
       findings.push(typosquatFinding(file.path, dep.line, dep.name, target, "npm"));
     }
-    if (REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")) {
+    if (NPM_REMOTE_SPEC.test(dep.spec) && !dep.spec.startsWith("npm:")) {
       findings.push(remoteSpecifierFinding(file.path, dep.line, dep.name, dep.spec));
-    } else if (FLOATING_SPEC.test(dep.spec)) {
+    } else if (ANY_NPM_VERSION.test(dep.spec)) {
       findings.push(floatingVersionFinding(file.path, dep.line, dep, null));
     }
   }
