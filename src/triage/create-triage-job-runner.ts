@@ -38,14 +38,6 @@ export interface TriageJobRunnerDeps {
   analytics?: { store: AnalyticsStore; rateLimit: RateLimitGauge };
 }
 
-/** The check a stored job's earlier attempt opened, to close it (a no-op when there is none). */
-const earlierCheck = (octokit: Octokit, job: StoredJob): CheckRunLifecycle =>
-  new CheckRunLifecycle(
-    octokit,
-    { owner: job.owner, repo: job.repo },
-    { id: job.checkRunId, opened: async () => {} },
-  );
-
 /** Runs stored jobs through the triage pipeline, and closes their check runs when they end early. */
 export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
   // Probot mints the installation token lazily, on the first request: a refused token shows up
@@ -77,7 +69,6 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
     const headSha = job.headSha ?? command?.headSha ?? (await authorizeTriageCommand(octokit, job, log));
     if (headSha === null) return "denied";
     const ignore = command?.ignore ?? null;
-    let opened = false;
     const { llmLimiter, analytics } = deps;
     // The webhook's time for PR events; commands and re-runs count from when the job started.
     const eventAt = (job.headSeenAt ? Date.parse(job.headSeenAt) : Number.NaN) || Date.now();
@@ -114,16 +105,12 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
         checkRun: {
           id: job.checkRunId,
           opened: async (id) => {
-            opened = true;
             // Durable before anything else happens, so a crash from here on reuses this check.
             if (id !== job.checkRunId) await deps.store.recordCheckRun(job.id, id, Date.now());
           },
         },
       },
     );
-    // An earlier attempt opened a check, and this one stopped before reaching it (PR closed,
-    // head moved on, triage disabled): close it, or it would stay "in progress" for good.
-    if (outcome !== "triaged" && !opened) await earlierCheck(octokit, job).skip(outcome);
     // 👍 only once the summary holds the ignore: that is what makes it stick across pushes.
     if (ignore && outcome === "triaged" && job.requestedBy) {
       await reactToCommand(octokit, job, job.requestedBy.commentId, "+1");
@@ -145,7 +132,11 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
 
     async close(job, ending: JobEnding, log: Logger) {
       if (job.checkRunId === null) return;
-      const check = earlierCheck(await client(job), job);
+      const repo = { owner: job.owner, repo: job.repo };
+      const check = new CheckRunLifecycle(await client(job), repo, {
+        id: job.checkRunId,
+        opened: async () => {},
+      });
       if (ending.kind === "superseded") await check.supersede();
       else await check.fail(job.attempts, ending.reason);
       log.info({ checkRun: job.checkRunId, ending: ending.kind }, "check run closed");

@@ -47,20 +47,26 @@ export async function runTriageJob(job: TriageJob, deps: JobDeps): Promise<PullR
   const repo = { owner: job.owner, repo: job.repo };
 
   const source = githubPullRequestSource(octokit, repo, job.pullNumber, { identity: deps.identity, log });
+  const check = new CheckRunLifecycle(octokit, repo, deps.checkRun);
+  // Stopping before the check opens still closes the one an earlier attempt left in progress.
+  const skip = async (outcome: PullRequestOutcome): Promise<PullRequestOutcome> => {
+    await check.skip(outcome);
+    return outcome;
+  };
 
   // 1. Re-read the PR: the event may be old, and a stale head must never be posted.
   const pr = await source.pull();
-  if (pr.state !== "open") return "skipped-closed";
-  if (pr.head.sha !== job.headSha) return "skipped-stale";
+  if (pr.state !== "open") return skip("skipped-closed");
+  if (pr.head.sha !== job.headSha) return skip("skipped-stale");
 
-  // 2. Config and policies come from the base branch, the trust root.
+  // 2. Config and policies come from the base branch, the trust root; read before the check
+  // opens, so a repository whose base files cannot be read gets no check stuck in progress.
   const { config } = await source.config();
-  if (!config.enabled) return "disabled";
-  if (pr.draft && !config.drafts && job.trigger === "pull_request") return "skipped-draft";
+  if (!config.enabled) return skip("disabled");
+  if (pr.draft && !config.drafts && job.trigger === "pull_request") return skip("skipped-draft");
   await source.policies();
   await source.codeowners();
 
-  const check = new CheckRunLifecycle(octokit, repo, deps.checkRun);
   await check.open(pr.head.sha);
 
   // 3–7. The one triage core (shared with the CLI): the diff, the analyzers, the LLM on what
