@@ -3,11 +3,10 @@ import { SEVERITIES } from "../findings/finding.ts";
 import { ignoreConfigSchema } from "./ignore-config-schema.ts";
 import { llmConfigSchema } from "./llm-config-schema.ts";
 import { routingConfigSchema } from "./routing-config-schema.ts";
-import { safeGlob } from "./safe-glob.ts";
+import { globs, safeGlob } from "./safe-glob.ts";
 import { wholeNumberSetting } from "./whole-number-setting.ts";
 
 const severity = z.enum(SEVERITIES);
-const globs = z.array(safeGlob);
 
 const conclusion = z.enum(["success", "neutral", "failure", "action_required"]);
 const conclusionFor = (level: string, fallback: z.output<typeof conclusion>) =>

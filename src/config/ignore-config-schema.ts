@@ -1,20 +1,12 @@
 import { z } from "zod";
-import { safeGlob } from "./safe-glob.ts";
-
-const globs = z.array(safeGlob);
+import { globs, safeGlob } from "./safe-glob.ts";
 
 const ignoredFinding = z
   .object({
-    path: z
-      .string()
-      .min(1)
-      .describe("Glob (picomatch, dotfiles included) of the files where `rule` is suppressed."),
-    rule: z
-      .string()
-      .min(1)
-      .describe(
-        "Rule id as the summary and inline comments show it, e.g. `ci-workflows/unpinned-action`; a glob such as `secrets/*` works too.",
-      ),
+    path: safeGlob.describe("Glob (picomatch, dotfiles included) of the files where `rule` is suppressed."),
+    rule: safeGlob.describe(
+      "Rule id as the summary and inline comments show it, e.g. `ci-workflows/unpinned-action`; a glob such as `secrets/*` works too.",
+    ),
     reason: z.string().min(1).optional().describe("Why it is not a problem here; shown in the summary."),
   })
   .strict();
@@ -26,8 +18,7 @@ const ignoreSections = z
       .describe(
         "Globs of files the LLM should not review (the analyzers still check them). Added to the built-in ignores (lockfiles, minified, generated, vendored, binaries), never replacing them.",
       ),
-    rules: z
-      .array(z.string().min(1))
+    rules: globs
       .default([])
       .describe(
         "Rule ids (or globs of them) never reported in this repository; the summary lists what they hid.",

@@ -9,3 +9,6 @@ export const safeGlob = z
     const problem = globComplexityProblem(glob);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
+
+/** A list of such globs. */
+export const globs = z.array(safeGlob);

@@ -57,4 +57,13 @@ describe("globs from the base branch are bounded before they are compiled", () =
     expect(owners.rules.map((r) => r.pattern)).toEqual(["src/**"]);
     expect(owners.problems[0]?.problem).toMatch(/wildcards/);
   });
+
+  it("hostile globs in ignore.rules and ignore.findings are dropped with a problem (picomatch compiles them too)", () => {
+    const { config, problems } = parseConfigYaml(
+      `ignore:\n  rules: ["${HOSTILE}"]\n  findings:\n    - { path: "${HOSTILE}", rule: "secrets/*" }\n    - { path: "src/**", rule: "${HOSTILE}" }\n`,
+    );
+    expect(problems.map((p) => p.keyPath).join(" ")).toMatch(/ignore\.rules/);
+    expect(problems.map((p) => p.keyPath).join(" ")).toMatch(/ignore\.findings/);
+    expect(JSON.stringify(config)).not.toContain(HOSTILE);
+  });
 });
