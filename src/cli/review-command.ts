@@ -6,6 +6,7 @@ import { renderSummary } from "../render/render-summary.ts";
 import { plannedOutcome } from "../review/planned-outcome.ts";
 import { planReviewRequests } from "../routing/plan-review-requests.ts";
 import { riskyPaths } from "../routing/risky-paths.ts";
+import { readCliSettings } from "../settings/cli-settings.ts";
 import { DEFAULT_DEADLINE_MS } from "../settings/llm-settings.ts";
 import { CLI_GROUPS, readSettingsOrThrow } from "../settings/read-settings.ts";
 import { triagePullRequest } from "../triage/triage-pull-request.ts";
@@ -28,7 +29,9 @@ export interface ReviewOptions {
 export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<number> {
   const progress = (text: string) => io.stderr.write(`pr-triage: ${text}\n`);
   // The server's start-up checks where they apply: a malformed variable stops here, before any work.
-  const { cli, llmPrices } = readSettingsOrThrow(io.env, CLI_GROUPS);
+  // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
+  const env = { ...io.env, DATA_DIR: io.env.DATA_DIR?.trim() || readCliSettings(io.env).cacheDir };
+  const { llm: settings, llmPrices } = readSettingsOrThrow(env, CLI_GROUPS);
   const pr = collectLocalPr(io.cwd, options.base);
   progress(
     `${pr.headRef} against ${pr.base} (merge base ${pr.mergeBase.slice(0, 7)}): ${pr.files.length} file(s) changed`,
@@ -43,8 +46,6 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo): Promise<
 
   // 2–3. The app's own triage core: analyzers (the policy-change check among them), the LLM with
   // the app's settings, then anchor and score exactly as the app would post.
-  // The answer cache lives in the user's cache directory unless DATA_DIR says otherwise, not in their checkout.
-  const { llm: settings } = readSettingsOrThrow({ DATA_DIR: cli.cacheDir, ...io.env }, ["llm"]);
   if (settings === null) progress("no OPENAI_API_KEY: analyzers-only mode");
   else if (config.llm.enabled) {
     progress(
