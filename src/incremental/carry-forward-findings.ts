@@ -1,10 +1,9 @@
 import type { DiffFile, Hunk } from "../diff/diff-model.ts";
 import type { Finding } from "../findings/finding.ts";
 import { llmFinding } from "../findings/llm-finding.ts";
-import { lineContent } from "../review/line-content.ts";
+import { lineContent, normalizeLine } from "../review/line-content.ts";
 import type { CarriedFinding } from "./ai-review-state.ts";
 import { codeHash } from "./code-hash.ts";
-
 /**
  * Re-anchors the earlier AI findings to the new diff. A RIGHT-side line is followed through the
  * compare diff of the two heads (lines above it may have moved it); a LEFT-side (base) line is
@@ -88,7 +87,7 @@ function findByText(file: DiffFile, code: string, near: number): number | null {
   for (const hunk of file.hunks) {
     for (const hunkLine of hunk.lines) {
       if (hunkLine.oldLine === null || hunkLine.kind === "add") continue;
-      if (codeHash(hunkLine.content.replace(/\s+/g, " ").trim()) !== code) continue;
+      if (codeHash(normalizeLine(hunkLine.content)) !== code) continue;
       if (best === null || Math.abs(hunkLine.oldLine - near) < Math.abs(best - near)) best = hunkLine.oldLine;
     }
   }

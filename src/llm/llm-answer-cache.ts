@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import { MARKER_PATTERN } from "./new-marker.ts";
 
 /** A validated answer, kept so a re-run on an unchanged head does not pay for it again. */
 export interface CachedAnswer {
@@ -18,9 +19,6 @@ export interface LlmAnswerCache {
   put(key: string, answer: CachedAnswer, now: number): Promise<void>;
 }
 
-// The random delimiter differs on every run by design; the rest of the request is what the model answers.
-const MARKER = /<<<PR-TRIAGE-[0-9a-f]{16}>>>/g;
-
 /**
  * The cache key: model, output budget and messages (which carry the prompts, policies, title,
  * body and diff chunk) with the per-request marker replaced by a placeholder.
@@ -30,6 +28,9 @@ export function llmCacheKey(
   messages: readonly ChatCompletionMessageParam[],
   maxOutputTokens: number,
 ): string {
-  const request = JSON.stringify({ model, maxOutputTokens, messages }).replace(MARKER, "<<<MARKER>>>");
+  const request = JSON.stringify({ model, maxOutputTokens, messages }).replace(
+    MARKER_PATTERN,
+    "<<<MARKER>>>",
+  );
   return `${model}:${createHash("sha256").update(request).digest("hex")}`;
 }

@@ -12,9 +12,14 @@ export function lineContent(file: DiffFile | undefined, line: number, side: Side
     for (const hunkLine of hunk.lines) {
       const n = side === "RIGHT" ? hunkLine.newLine : hunkLine.oldLine;
       if (n === line && (side === "RIGHT" ? hunkLine.kind !== "del" : hunkLine.kind !== "add")) {
-        return hunkLine.content.replace(/\s+/g, " ").trim();
+        return normalizeLine(hunkLine.content);
       }
     }
   }
   return "";
+}
+
+/** A code line with its whitespace folded: what fingerprints and carried findings hash. */
+export function normalizeLine(content: string): string {
+  return content.replace(/\s+/g, " ").trim();
 }
