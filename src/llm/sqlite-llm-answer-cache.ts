@@ -1,6 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
 import type { LlmCacheSettings } from "../settings/llm-settings.ts";
 import { openSqliteDatabase } from "../sqlite/open-sqlite-database.ts";
+import { SqliteStatements } from "../sqlite/sqlite-statements.ts";
 import type { CachedAnswer, LlmAnswerCache } from "./llm-answer-cache.ts";
 
 const FILE_NAME = "llm-cache.sqlite";
@@ -23,6 +24,7 @@ CREATE INDEX IF NOT EXISTS llm_answers_used ON llm_answers (used_at);
  */
 export class SqliteLlmAnswerCache implements LlmAnswerCache {
   readonly #db: DatabaseSync;
+  readonly #sql: SqliteStatements;
   readonly #settings: LlmCacheSettings;
 
   constructor(settings: LlmCacheSettings) {
@@ -37,36 +39,44 @@ export class SqliteLlmAnswerCache implements LlmAnswerCache {
         return db;
       },
     });
+    this.#sql = new SqliteStatements(this.#db);
     this.#settings = settings;
   }
 
   async get(key: string, now: number): Promise<CachedAnswer | null> {
-    const row = this.#db
-      .prepare("SELECT model, output FROM llm_answers WHERE key = ? AND created_at > ?")
-      .get(key, now - this.#settings.maxAgeMs) as { model: string; output: string } | undefined;
+    const row = this.#sql.get(
+      "SELECT model, output FROM llm_answers WHERE key = ? AND created_at > ?",
+      key,
+      now - this.#settings.maxAgeMs,
+    );
     if (!row) return null;
-    this.#db.prepare("UPDATE llm_answers SET used_at = ? WHERE key = ?").run(now, key);
-    return { model: row.model, output: row.output };
+    this.#sql.run("UPDATE llm_answers SET used_at = ? WHERE key = ?", now, key);
+    return { model: String(row.model), output: String(row.output) };
   }
 
   async put(key: string, answer: CachedAnswer, now: number): Promise<void> {
-    this.#db
-      .prepare(
+    // The answer and the eviction it triggers land together, in one commit.
+    this.#sql.transaction(() => {
+      this.#sql.run(
         "INSERT INTO llm_answers (key, model, output, created_at, used_at) VALUES (?, ?, ?, ?, ?) " +
           "ON CONFLICT (key) DO UPDATE SET model = excluded.model, output = excluded.output, created_at = excluded.created_at, used_at = excluded.used_at",
-      )
-      .run(key, answer.model, answer.output, now, now);
-    this.#db.prepare("DELETE FROM llm_answers WHERE created_at <= ?").run(now - this.#settings.maxAgeMs);
-    this.#db
-      .prepare(
+        key,
+        answer.model,
+        answer.output,
+        now,
+        now,
+      );
+      this.#sql.run("DELETE FROM llm_answers WHERE created_at <= ?", now - this.#settings.maxAgeMs);
+      this.#sql.run(
         "DELETE FROM llm_answers WHERE key IN (SELECT key FROM llm_answers ORDER BY used_at DESC, key LIMIT -1 OFFSET ?)",
-      )
-      .run(this.#settings.maxEntries);
+        this.#settings.maxEntries,
+      );
+    });
   }
 
   /** Entries kept now, for tests and the bench. */
   size(): number {
-    return (this.#db.prepare("SELECT count(*) AS n FROM llm_answers").get() as { n: number }).n;
+    return Number(this.#sql.get("SELECT count(*) AS n FROM llm_answers")?.n ?? 0);
   }
 
   close(): void {

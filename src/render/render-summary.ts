@@ -38,7 +38,7 @@ export function renderSummary(
   parts.push(
     `## ${LEVEL_ICON[risk.level]} PR Triage: ${risk.level} risk (${risk.score}/100)`,
     risk.needsHuman ? "> [!WARNING]\n> **AI review unavailable: needs human review.**" : "",
-    llmLine(result.llm),
+    llmLine(result.llm, context),
     renderReviewGuide(result.guide, risk.level, context),
   );
   if (!brief && (risk.contributions.length > 0 || risk.floor > 0))
@@ -46,7 +46,7 @@ export function renderSummary(
   parts.push(result.findings.length > 0 ? renderFindings(result, outcome, context) : "No findings.");
   parts.push(renderIgnored(result.ignored, result.state.ignored ?? [], context.host));
   parts.push(renderRouting(outcome));
-  parts.push(renderDelta(result));
+  parts.push(renderDelta(result, context));
   if (result.configProblems.length > 0) {
     parts.push(
       "### Configuration problems",
@@ -100,7 +100,7 @@ function renderBreakdown(result: TriageResult, context: SummaryContext): string 
   return rows.join("\n");
 }
 
-function llmLine(llm: LlmOutcome): string {
+function llmLine(llm: LlmOutcome, context: SummaryContext): string {
   switch (llm.mode) {
     case "no-key":
       return "_Analyzers-only mode: no `OPENAI_API_KEY` is configured, so no AI review ran._";
@@ -110,7 +110,7 @@ function llmLine(llm: LlmOutcome): string {
       return "_No file needed an AI review._";
     case "unavailable":
       // The reason can quote the endpoint's own error text: data, like model output.
-      return `_AI review (\`${llm.model}\`) failed: ${sanitizeMarkdown(llm.reason)}. ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
+      return `_AI review (\`${llm.model}\`) failed: ${clean(llm.reason, context)}. ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
     case "ok":
       return `_AI review by \`${llm.model}\`: ${usageLine(llm.usage, llm.costUsd)}${renderLlmFacts(llm.facts)}_`;
   }
@@ -152,14 +152,14 @@ function renderRouting({ routing }: PublishOutcome): string {
   return lines.join("\n");
 }
 
-function renderDelta(result: TriageResult): string {
+function renderDelta(result: TriageResult, context: SummaryContext): string {
   const delta = result.delta;
   if (!delta) return "";
   const fixed =
     delta.fixed.length > 0
       ? `; fixed: ${delta.fixed
           .slice(0, 10)
-          .map((t) => `“${cell(sanitizeMarkdown(t))}”`)
+          .map((t) => `“${cell(clean(t, context))}”`)
           .join(", ")}`
       : "";
   return `### Since the last triage (${delta.previousHead.slice(0, 7)})\n${delta.added} new, ${delta.fixed.length} fixed, ${delta.stillOpen} still open${fixed}.`;
