@@ -61,6 +61,7 @@ function summarize(
   llmFindings: Finding[],
   llm: LlmOutcome,
   analyzersOnly: PreparedTriage["analyzersOnly"] = [],
+  summaryContext = context,
 ) {
   const prepared: PreparedTriage = {
     secrets: [],
@@ -98,10 +99,30 @@ function summarize(
                 ]
               : [],
         };
-  return renderSummary(result, plannedOutcome(result, routing), context);
+  return renderSummary(result, plannedOutcome(result, routing), summaryContext);
 }
 
 describe("renderSummary", () => {
+  it("sanitizes the endpoint's error for the PR's own host, on GitHub Enterprise too", () => {
+    const ghe = { repoUrl: "https://ghe.acme.test/acme/app", host: "ghe.acme.test" };
+    const md = summarize(
+      [file("src/a.ts", ["x"])],
+      [],
+      [],
+      {
+        mode: "unavailable",
+        model: "m",
+        reason: "see [the runbook](https://ghe.acme.test/acme/ops/wiki) or [this](https://evil.example/x)",
+        usage,
+        costUsd: null,
+      },
+      [],
+      ghe,
+    );
+    expect(md).toContain("(https://ghe.acme.test/acme/ops/wiki)");
+    expect(md).not.toContain("evil.example");
+  });
+
   it("keeps a low-risk PR short", () => {
     const md = summarize([file("README.md", ["Fix a typo"])], [], [], {
       mode: "ok",
