@@ -89,19 +89,19 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
     input.prepared.pack.skipped.map((skip) => skip.path),
   );
   if (ai) state.ai = ai;
-  const llmReviewed =
-    input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
-      ? [
-          ...new Set([
-            ...input.prepared.pack.chunks.flatMap((chunk) => chunk.files),
-            ...(input.prepared.earlierReviewed ?? []),
-          ]),
-        ]
-      : [];
-  const analyzersOnly =
-    input.llm.mode === "ok" || input.llm.mode === "nothing-to-review"
-      ? input.prepared.analyzersOnly
-      : input.files.map((file) => ({ path: file.path, reason: llmReason(input.llm) }));
+  // The AI review ran (or had nothing to look at): coverage and scope describe what it saw.
+  const reviewRan = input.llm.mode === "ok" || input.llm.mode === "nothing-to-review";
+  const llmReviewed = reviewRan
+    ? [
+        ...new Set([
+          ...input.prepared.pack.chunks.flatMap((chunk) => chunk.files),
+          ...(input.prepared.earlierReviewed ?? []),
+        ]),
+      ]
+    : [];
+  const analyzersOnly = reviewRan
+    ? input.prepared.analyzersOnly
+    : input.files.map((file) => ({ path: file.path, reason: llmReason(input.llm) }));
   const risk = scoreRisk({
     findings,
     files: input.files,
@@ -120,9 +120,7 @@ export function concludeTriage(input: ConcludeInput): TriageResult {
       llmReviewed,
       analyzersOnly,
       // Only a review that ran has a scope worth stating.
-      ...(input.scope && (input.llm.mode === "ok" || input.llm.mode === "nothing-to-review")
-        ? { scope: describeScope(input.scope, carriedKept) }
-        : {}),
+      ...(input.scope && reviewRan ? { scope: describeScope(input.scope, carriedKept) } : {}),
     },
     llm: input.llm,
     configProblems: [...input.configProblems],
