@@ -93,8 +93,9 @@ export const agentConfig: Analyzer = {
 /** One finding for all changed instruction files: the same advice eight times is noise. */
 function instructionsChanged(files: readonly DiffFile[]): Finding | null {
   if (files.length === 0) return null;
-  const withAdditions = files.filter((file) => addedLines(file).length > 0);
-  const anchor = withAdditions[0] ?? files[0];
+  const firsts = files.map((file) => ({ file, firstAdded: addedLines(file)[0] }));
+  const withAdditions = firsts.filter(({ firstAdded }) => firstAdded !== undefined);
+  const anchor = withAdditions[0] ?? firsts[0];
   const removedOnly = withAdditions.length === 0;
   const list = files
     .slice(0, 8)
@@ -108,8 +109,8 @@ function instructionsChanged(files: readonly DiffFile[]): Finding | null {
     message: removedOnly
       ? `Agent instructions were removed: ${list}${more}. Check that no safety guidance for agents was dropped.`
       : `Changed: ${list}${more}. ${rule.why} ${rule.fix}`,
-    path: anchor?.path ?? null,
-    line: anchor ? (addedLines(anchor)[0]?.line ?? null) : null,
+    path: anchor?.file.path ?? null,
+    line: anchor?.firstAdded?.line ?? null,
   });
 }
 

@@ -1,4 +1,4 @@
-import { addedLines } from "../../diff/added-lines.ts";
+import { type AddedLine, addedLines } from "../../diff/added-lines.ts";
 import type { DiffFile } from "../../diff/diff-model.ts";
 import type { Finding } from "../../findings/finding.ts";
 import { isMcpConfigFile } from "../agent-config/is-agent-config-file.ts";
@@ -44,14 +44,13 @@ export const mcpConfig: Analyzer = {
           line: added[0]?.line ?? null,
         }),
       );
-      findings.push(...serverFindings(file));
+      findings.push(...serverFindings(file, added));
     }
     return findings;
   },
 };
 
-function serverFindings(file: DiffFile): Finding[] {
-  const added = addedLines(file);
+function serverFindings(file: DiffFile, added: readonly AddedLine[]): Finding[] {
   const findings: Finding[] = [];
   const lineOf = (needle: string) =>
     added.find((line) => line.content.includes(needle))?.line ?? added[0]?.line ?? null;
