@@ -3,7 +3,7 @@ import { codeSnippet } from "../code-snippet.ts";
 import { ruleFinding } from "../rule-finding.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflow-rules.ts";
 import type { WorkflowContext } from "./workflow-context.ts";
-import type { WorkflowLine } from "./workflow-lines.ts";
+import { STEP_START, type WorkflowLine } from "./workflow-lines.ts";
 
 const RULE = CI_WORKFLOW_RULES.githubScriptInjection;
 /**
@@ -48,7 +48,7 @@ function scriptLinesInView(lines: readonly WorkflowLine[]): { line: number; cont
     const indent = line.content.search(/\S/);
     // A dash at the steps' indentation starts the next step; a shallower line leaves the list.
     if (indent !== -1 && indent < stepIndent) stepIndent = -1;
-    if (/^\s*-\s/.test(line.content) && (stepIndent === -1 || indent === stepIndent)) {
+    if (STEP_START.test(line.content) && (stepIndent === -1 || indent === stepIndent)) {
       stepIndent = indent;
       stepIsGithubScript = false;
     }

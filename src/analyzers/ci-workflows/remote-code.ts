@@ -3,7 +3,7 @@ import { codeSnippet } from "../code-snippet.ts";
 import { ruleFinding } from "../rule-finding.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflow-rules.ts";
 import type { WorkflowContext } from "./workflow-context.ts";
-import type { WorkflowLine } from "./workflow-lines.ts";
+import { SECRET_EXPRESSION, STEP_START, type WorkflowLine } from "./workflow-lines.ts";
 
 const RULE = CI_WORKFLOW_RULES.remoteCode;
 const [WITH_SECRETS] = RULE.variants;
@@ -29,14 +29,14 @@ export function remoteCode(workflow: WorkflowContext): Finding[] {
 function stepHasSecrets(lines: readonly WorkflowLine[], runLine: WorkflowLine): boolean {
   const index = lines.indexOf(runLine);
   let start = index;
-  while (start >= 0 && !/^\s*-\s/.test(lines[start]?.content ?? "")) start--;
+  while (start >= 0 && !STEP_START.test(lines[start]?.content ?? "")) start--;
   const dashIndent = start >= 0 ? (lines[start]?.content.search(/\S/) ?? 0) : -1;
   let end = index + 1;
   while (end < lines.length) {
     const content = lines[end]?.content ?? "";
     const indent = content.search(/\S/);
-    if (indent !== -1 && (indent < dashIndent || (indent === dashIndent && /^\s*-\s/.test(content)))) break;
+    if (indent !== -1 && (indent < dashIndent || (indent === dashIndent && STEP_START.test(content)))) break;
     end++;
   }
-  return lines.slice(Math.max(start, 0), end).some((line) => /\$\{\{\s*secrets\./.test(line.content));
+  return lines.slice(Math.max(start, 0), end).some((line) => SECRET_EXPRESSION.test(line.content));
 }

@@ -4,6 +4,7 @@ import { ruleFinding } from "../rule-finding.ts";
 import { CI_WORKFLOW_RULES } from "./ci-workflow-rules.ts";
 import { UNTRUSTED_CONTEXT } from "./script-injection.ts";
 import type { WorkflowContext } from "./workflow-context.ts";
+import { SECRET_EXPRESSION } from "./workflow-lines.ts";
 
 const RULE = CI_WORKFLOW_RULES.secretInRun;
 
@@ -16,7 +17,7 @@ export function secretInRun(workflow: WorkflowContext): Finding[] {
     (candidate) =>
       candidate.inRun &&
       !UNTRUSTED_CONTEXT.test(candidate.content) &&
-      /\$\{\{\s*secrets\./.test(candidate.content),
+      SECRET_EXPRESSION.test(candidate.content),
   );
   if (!line) return [];
   return [

@@ -1,6 +1,10 @@
 import type { DiffFile } from "../../diff/diff-model.ts";
 
 const RUN_START = /^(\s*)(-\s+)?run\s*:\s*(.*)$/;
+/** A line that begins a step (a list item of `steps:`). */
+export const STEP_START = /^\s*-\s/;
+/** A `${{ secrets.* }}` expression: the line hands a repository secret to the step. */
+export const SECRET_EXPRESSION = /\$\{\{\s*secrets\./;
 
 /** A new-side line of a workflow file. */
 export interface WorkflowLine {
