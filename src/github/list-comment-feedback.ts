@@ -1,5 +1,6 @@
 import type { CommentFeedback } from "../analytics/triage-record.ts";
 import { readFingerprint } from "../render/markers.ts";
+import { type AppIdentity, isAppAuthored } from "./app-identity.ts";
 import type { Octokit, RepoRef } from "./octokit.ts";
 
 /** Pages of review comments read per triage: feedback is a sample, and must not eat the rate limit. */
@@ -15,6 +16,7 @@ export async function listCommentFeedback(
   repo: RepoRef,
   pullNumber: number,
   now: number,
+  identity: AppIdentity,
 ): Promise<CommentFeedback[]> {
   const feedback: CommentFeedback[] = [];
   let pages = 0;
@@ -24,7 +26,8 @@ export async function listCommentFeedback(
     per_page: 100,
   })) {
     for (const comment of data) {
-      const fingerprint = comment.user?.type === "Bot" ? readFingerprint(comment.body) : null;
+      // A fingerprint is predictable: only the app's own comments count, as for posted fingerprints.
+      const fingerprint = isAppAuthored(comment, identity) ? readFingerprint(comment.body) : null;
       if (!fingerprint) continue;
       feedback.push({
         commentId: comment.id,

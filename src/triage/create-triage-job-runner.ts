@@ -72,6 +72,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
     const { llmLimiter, analytics } = deps;
     // The webhook's time for PR events; commands and re-runs count from when the job started.
     const eventAt = (job.headSeenAt ? Date.parse(job.headSeenAt) : Number.NaN) || Date.now();
+    const identity = await deps.identity();
     const outcome = await runTriageJob(
       {
         deliveryId: job.deliveryId,
@@ -85,7 +86,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
       {
         octokit,
         log,
-        identity: await deps.identity(),
+        identity,
         llm: deps.llm,
         webHost: deps.webHost,
         ...(ignore ? { newIgnores: [ignore] } : {}),
@@ -95,7 +96,7 @@ export function createTriageJobRunner(deps: TriageJobRunnerDeps): JobRunner {
           ? {
               onTriaged: (result, outcome) =>
                 recordTriageAnalytics(
-                  { octokit, store: analytics.store, log },
+                  { octokit, store: analytics.store, log, identity },
                   { ...job, eventAt },
                   result,
                   outcome,

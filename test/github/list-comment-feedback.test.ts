@@ -16,6 +16,25 @@ const ours = (id: number, line: number | null, up: number, down: number) => ({
 describe("listCommentFeedback", () => {
   afterEach(() => nock.cleanAll());
 
+  it("ignores another bot's comment that carries our fingerprint marker (a marker is easy to copy)", async () => {
+    const scope = nock(API)
+      .get(PATH)
+      .query({ per_page: 100 })
+      .reply(200, [
+        ours(1, 12, 2, 0),
+        { ...ours(2, 5, 9, 9), user: { login: "other-app[bot]", type: "Bot" } },
+      ]);
+    const feedback = await listCommentFeedback(
+      testOctokit(),
+      { owner: "Codertocat", repo: "Hello-World" },
+      2,
+      1_000,
+      { appId: 1, login: "pr-triage[bot]" },
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(feedback.map((f) => f.commentId)).toEqual([1]);
+  });
+
   it("reads reactions and the outdated state of the app's own comments only, at most 3 pages", async () => {
     const page = (n: number) => `<${API}${PATH}?per_page=100&page=${n}>; rel="next"`;
     const scope = nock(API)
@@ -35,6 +54,7 @@ describe("listCommentFeedback", () => {
       { owner: "Codertocat", repo: "Hello-World" },
       2,
       1_000,
+      { appId: 1, login: "pr-triage[bot]" },
     );
     expect(scope.isDone()).toBe(true);
     expect(feedback.map((f) => [f.commentId, f.thumbsUp, f.thumbsDown, f.addressed])).toEqual([
